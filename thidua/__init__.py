@@ -1,0 +1,5 @@
+"""thidua — hệ thống quản lý thi đua – khen thưởng."""
+
+from .celery import app as celery_app
+
+__all__ = ["celery_app"]

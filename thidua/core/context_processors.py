@@ -1,0 +1,28 @@
+"""The navigation, built from what the signed-in user may do."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+# (label, url name, icon, model label, action): shown when the user holds the action.
+NAVIGATION = [
+    (_("Overview"), "home", "speedometer2", None, None),
+    (_("Organisation"), "org:unit_tree", "diagram-3", "org.unit", "view"),
+    (_("People"), "org:person_list", "people", "org.person", "view"),
+    (_("Import"), "org:import", "upload", "org.person", "change"),
+    (_("Audit log"), "audit:list", "journal-check", "audit.auditentry", "view"),
+]
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": []}
+    path = request.path
+    items = []
+    for label, url_name, icon, model_label, action in NAVIGATION:
+        if model_label and not user.can(model_label, action):
+            continue
+        url = reverse(url_name)
+        active = path == url if url == "/" else path.startswith(url)
+        items.append({"label": label, "url": url, "icon": icon, "active": active})
+    return {"nav_items": items}

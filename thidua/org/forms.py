@@ -1,0 +1,159 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from thidua.core.forms import BootstrapMixin
+from thidua.core.text import fold
+
+from .ethnicities import ETHNICITIES
+from .models import Gender, ManagementLevel, Person, Unit, UnitKind
+
+
+class VersionedForm(BootstrapMixin, forms.ModelForm):
+    """Carries the version the user opened, so a concurrent save is detected, not lost."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+
+class UnitForm(VersionedForm):
+    class Meta:
+        model = Unit
+        fields = [
+            "code",
+            "name",
+            "short_name",
+            "kind",
+            "address",
+            "phone",
+            "email",
+            "head_name",
+            "note",
+        ]
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    """A unit picked by id from the units the user may act in."""
+
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.code})"
+
+
+class UnitCreateForm(UnitForm):
+    parent = UnitChoiceField(queryset=Unit.objects.none(), label=_("Parent unit"))
+
+    class Meta(UnitForm.Meta):
+        fields = ["parent", *UnitForm.Meta.fields]
+
+    def __init__(self, *args, parent_queryset=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = (
+            parent_queryset if parent_queryset is not None else Unit.objects.none()
+        )
+
+
+class UnitMoveForm(BootstrapMixin, forms.Form):
+    new_parent = UnitChoiceField(queryset=Unit.objects.none(), label=_("New parent unit"))
+
+    def __init__(self, *args, queryset=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_parent"].queryset = (
+            queryset if queryset is not None else Unit.objects.none()
+        )
+
+
+class UnitMergeForm(BootstrapMixin, forms.Form):
+    target = UnitChoiceField(queryset=Unit.objects.none(), label=_("Merge into"))
+    merged_on = forms.DateField(label=_("Effective date"), required=False)
+    confirm = forms.BooleanField(
+        label=_("I understand: sub-units, people and accounts move to the target unit."),
+        required=True,
+    )
+
+    def __init__(self, *args, queryset=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].queryset = queryset if queryset is not None else Unit.objects.none()
+
+
+class UnitDeactivateForm(BootstrapMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class PersonForm(VersionedForm):
+    unit = UnitChoiceField(queryset=Unit.objects.none(), label=_("Unit"))
+    date_of_birth = forms.DateField(
+        label=_("Date of birth"),
+        required=False,
+        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+    )
+    confirm_duplicate = forms.BooleanField(
+        label=_("This is a different person: create anyway"), required=False
+    )
+
+    class Meta:
+        model = Person
+        fields = [
+            "full_name",
+            "gender",
+            "date_of_birth",
+            "ethnicity",
+            "position",
+            "unit",
+            "management_level",
+            "identity_number",
+            "phone",
+            "email",
+            "is_active",
+            "note",
+        ]
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, unit_queryset=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = (
+            unit_queryset if unit_queryset is not None else Unit.objects.none()
+        )
+        if self.instance.pk:
+            del self.fields["confirm_duplicate"]
+
+
+class PersonFilterForm(BootstrapMixin, forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    unit = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    gender = forms.ChoiceField(
+        label=_("Gender"), required=False, choices=[("", _("All"))] + list(Gender.choices)
+    )
+    ethnicity = forms.ChoiceField(
+        label=_("Ethnicity"), required=False, choices=[("", _("All"))] + ETHNICITIES
+    )
+    management_level = forms.ChoiceField(
+        label=_("Management level"),
+        required=False,
+        choices=[("", _("All"))] + list(ManagementLevel.choices),
+    )
+    active = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All")), ("1", _("Working")), ("0", _("No longer working"))],
+    )
+
+
+class UnitSearchForm(BootstrapMixin, forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds"))] + list(UnitKind.choices)
+    )
+    inactive = forms.BooleanField(label=_("Include inactive and merged units"), required=False)
+
+    def folded(self) -> str:
+        return fold(self.cleaned_data.get("q", "")) if self.is_valid() else ""
+
+
+class ApiTokenForm(BootstrapMixin, forms.Form):
+    name = forms.CharField(label=_("Token name"), max_length=100)
