@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.views.decorators.cache import never_cache
 from django.shortcuts import render
 
 from thidua.audit.selectors import audit_list
@@ -24,3 +25,9 @@ def home(request: HttpRequest) -> HttpResponse:
     if user.can("audit.auditentry", "view"):
         context["recent_entries"] = audit_list(user)[:8]
     return render(request, "home.html", context)
+
+
+@never_cache
+def healthz(request: HttpRequest) -> HttpResponse:
+    """Liveness for the reverse proxy and the benchmarks' baseline: no database work."""
+    return HttpResponse("ok", content_type="text/plain")
