@@ -17,6 +17,12 @@ from .factories import PersonFactory, UnitFactory, UserFactory, grant
 PASSWORD = "Thidua#2026"
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """PBKDF2 is slow on purpose; tests that create many accounts need not pay for it."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @dataclass
 class Tree:
     province: Unit

@@ -9,6 +9,7 @@ NAVIGATION = [
     (_("Organisation"), "org:unit_tree", "diagram-3", "org.unit", "view"),
     (_("People"), "org:person_list", "people", "org.person", "view"),
     (_("Import"), "org:import", "upload", "org.person", "change"),
+    (_("Accounts"), "org:user_list", "person-badge", "org.user", "view"),
     (_("Audit log"), "audit:list", "journal-check", "audit.auditentry", "view"),
 ]
 

@@ -157,3 +157,98 @@ class UnitSearchForm(BootstrapMixin, forms.Form):
 
 class ApiTokenForm(BootstrapMixin, forms.Form):
     name = forms.CharField(label=_("Token name"), max_length=100)
+
+
+class UserCreateForm(BootstrapMixin, forms.Form):
+    username = forms.CharField(label=_("Username"), max_length=150)
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    unit = UnitChoiceField(queryset=Unit.objects.none(), label=_("Unit"))
+    role = forms.ChoiceField(label=_("Role"), choices=())
+    password1 = forms.CharField(
+        label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+    password2 = forms.CharField(
+        label=_("Password (again)"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, unit_queryset=None, roles=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = (
+            unit_queryset if unit_queryset is not None else Unit.objects.none()
+        )
+        self.fields["role"].choices = [("", _("No role yet"))] + list(roles)
+        self.fields["role"].required = False
+
+    def clean_username(self):
+        from .models import User
+
+        username = self.cleaned_data["username"].strip()
+        if User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError(_("This username is already taken."))
+        return username
+
+    def clean(self):
+        data = super().clean()
+        if data.get("password1") and data.get("password1") != data.get("password2"):
+            self.add_error("password2", _("The two passwords do not match."))
+        return data
+
+
+class UserEditForm(BootstrapMixin, forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    unit = UnitChoiceField(queryset=Unit.objects.none(), label=_("Unit"))
+    is_active = forms.BooleanField(label=_("Account is active"), required=False)
+
+    def __init__(self, *args, unit_queryset=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = (
+            unit_queryset if unit_queryset is not None else Unit.objects.none()
+        )
+
+
+class UserPasswordForm(BootstrapMixin, forms.Form):
+    password1 = forms.CharField(
+        label=_("New password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+    password2 = forms.CharField(
+        label=_("New password (again)"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("password1") and data.get("password1") != data.get("password2"):
+            self.add_error("password2", _("The two passwords do not match."))
+        return data
+
+
+class GrantForm(BootstrapMixin, forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=())
+    unit = UnitChoiceField(queryset=Unit.objects.none(), label=_("On unit"))
+    with_subtree = forms.BooleanField(label=_("Including sub-units"), required=False, initial=True)
+
+    def __init__(self, *args, unit_queryset=None, roles=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = (
+            unit_queryset if unit_queryset is not None else Unit.objects.none()
+        )
+        self.fields["role"].choices = list(roles)
+
+
+class UserFilterForm(BootstrapMixin, forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    role = forms.ChoiceField(label=_("Role"), required=False, choices=())
+    active = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All")), ("1", _("Active")), ("0", _("Locked or disabled"))],
+    )
+
+    def __init__(self, *args, **kwargs):
+        from .roles import Role
+
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [("", _("All roles"))] + list(Role.choices)

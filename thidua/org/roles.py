@@ -33,7 +33,12 @@ allow("org.unit", "view", *ALL_ROLES)
 allow("org.unit", "change", Role.SECRETARIAT)
 allow("org.person", "view", *ALL_ROLES)
 allow("org.person", "change", Role.SECRETARIAT, Role.UNIT_OFFICER)
+allow("org.user", "view", Role.SECRETARIAT)
+allow("org.user", "change", Role.SECRETARIAT)
 allow("audit.auditentry", "view", Role.SECRETARIAT)
+
+# Roles the secretariat may hand out; only an administrator grants administrators.
+GRANTABLE_BY_SECRETARIAT = frozenset(ALL_ROLES - {Role.ADMIN})
 
 
 def roles_for(label: str, action: str) -> frozenset[str]:

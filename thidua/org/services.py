@@ -348,3 +348,121 @@ def api_token_revoke(*, actor: User, token: ApiToken) -> None:
 
 def password_changed(*, actor: User) -> None:
     record(Action.PASSWORD_CHANGE, actor, actor=actor, object_repr=actor.get_username())
+
+
+# User accounts and grants ---------------------------------------------------------------
+
+USER_FIELDS = ("username", "full_name", "email", "unit", "is_active")
+
+
+def _check_grant(actor: User | None, role: str, unit: Unit) -> None:
+    if actor is None or actor.is_unrestricted:
+        return
+    from .roles import GRANTABLE_BY_SECRETARIAT
+
+    if role not in GRANTABLE_BY_SECRETARIAT or not actor.holds("org.user", "change", unit):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def user_create(
+    *,
+    actor: User | None,
+    username: str,
+    password: str,
+    unit: Unit,
+    role: str | None = None,
+    **fields,
+) -> User:
+    from django.contrib.auth.password_validation import validate_password
+
+    _check(actor, User, "change", unit=unit)
+    user = User(
+        username=username, unit=unit, **{k: v for k, v in fields.items() if k in USER_FIELDS}
+    )
+    user.full_clean(exclude=["password"])
+    validate_password(password, user)
+    user.set_password(password)
+    user.save()
+    after = snapshot(user)
+    if role:
+        _check_grant(actor, role, unit)
+        Grant.objects.create(user=user, role=role, unit=unit, with_subtree=True)
+        after["grants"] = [[role, unit.pk, True]]
+    record(Action.CREATE, user, actor=actor, after=after)
+    return user
+
+
+@transaction.atomic
+def user_update(*, actor: User | None, user: User, **fields) -> User:
+    _check(actor, User, "change", obj=user)
+    if "unit" in fields and fields["unit"].pk != user.unit_id:
+        _check(actor, User, "change", unit=fields["unit"])
+    user = _lock(User, user.pk)
+    if actor is not None and user.pk == actor.pk and fields.get("is_active") is False:
+        raise ValidationError({"is_active": _("You cannot deactivate your own account.")})
+    before = snapshot(user)
+    for name, value in fields.items():
+        if name in USER_FIELDS:
+            setattr(user, name, value)
+    user.full_clean(exclude=["password"])
+    user.save()
+    after = snapshot(user)
+    if after != before:
+        record(Action.UPDATE, user, actor=actor, before=before, after=after)
+    return user
+
+
+@transaction.atomic
+def user_set_password(*, actor: User | None, user: User, password: str) -> None:
+    from django.contrib.auth.password_validation import validate_password
+
+    _check(actor, User, "change", obj=user)
+    validate_password(password, user)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    record(Action.PASSWORD_CHANGE, user, actor=actor, object_repr=user.get_username())
+
+
+@transaction.atomic
+def grant_add(
+    *, actor: User | None, user: User, role: str, unit: Unit, with_subtree: bool = True
+) -> Grant:
+    _check(actor, User, "change", obj=user)
+    _check_grant(actor, role, unit)
+    grant, created = Grant.objects.get_or_create(
+        user=user, role=role, unit=unit, defaults={"with_subtree": with_subtree}
+    )
+    if not created and grant.with_subtree != with_subtree:
+        before = snapshot(grant)
+        grant.with_subtree = with_subtree
+        grant.save(update_fields=["with_subtree"])
+        record(
+            Action.UPDATE,
+            grant,
+            actor=actor,
+            before=before,
+            after=snapshot(grant),
+            unit_path=unit.path,
+        )
+    elif created:
+        record(Action.CREATE, grant, actor=actor, after=snapshot(grant), unit_path=unit.path)
+    return grant
+
+
+@transaction.atomic
+def grant_remove(*, actor: User | None, grant: Grant) -> None:
+    _check(actor, User, "change", obj=grant.user)
+    _check_grant(actor, grant.role, grant.unit)
+    before = snapshot(grant)
+    pk, label, path = grant.pk, str(grant), grant.unit.path
+    grant.delete()
+    record(
+        Action.DELETE,
+        actor=actor,
+        before=before,
+        object_type="org.grant",
+        object_id=pk,
+        object_repr=label,
+        unit_path=path,
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import import_views, views
+from . import import_views, user_views, views
 
 app_name = "org"
 urlpatterns = [
@@ -20,6 +20,15 @@ urlpatterns = [
     path("people/<int:pk>/", views.person_detail, name="person_detail"),
     path("people/<int:pk>/edit/", views.person_edit, name="person_edit"),
     path("people/<int:pk>/delete/", views.person_delete, name="person_delete"),
+    path("users/", user_views.user_list, name="user_list"),
+    path("users/new/", user_views.user_create, name="user_create"),
+    path("users/<int:pk>/", user_views.user_detail, name="user_detail"),
+    path("users/<int:pk>/edit/", user_views.user_edit, name="user_edit"),
+    path("users/<int:pk>/password/", user_views.user_password, name="user_password"),
+    path("users/<int:pk>/grants/", user_views.grant_add, name="grant_add"),
+    path(
+        "users/<int:pk>/grants/<int:grant_pk>/remove/", user_views.grant_remove, name="grant_remove"
+    ),
     path("import/", import_views.import_home, name="import"),
     path("import/<str:kind>/template/", import_views.import_template, name="import_template"),
     path("import/<str:kind>/", import_views.import_upload, name="import_upload"),
