@@ -2,8 +2,8 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.views.decorators.cache import never_cache
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 
 from thidua.audit.selectors import audit_list
 from thidua.org.models import Person, Unit

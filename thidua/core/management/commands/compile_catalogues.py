@@ -11,7 +11,11 @@ class Command(BaseCommand):
     help = "Compile every django.po under LOCALE_PATHS to django.mo (pure Python)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--check", action="store_true", help="Fail if a catalogue has untranslated or fuzzy entries.")
+        parser.add_argument(
+            "--check",
+            action="store_true",
+            help="Fail if a catalogue has untranslated or fuzzy entries.",
+        )
 
     def handle(self, *args, check=False, **options):
         problems = []
@@ -23,6 +27,8 @@ class Command(BaseCommand):
                 if missing or fuzzy:
                     problems.append(f"{po_path}: {len(missing)} untranslated, {len(fuzzy)} fuzzy")
                 catalogue.save_as_mofile(str(po_path.with_suffix(".mo")))
-                self.stdout.write(f"{po_path.with_suffix('.mo')}: {len(catalogue.translated_entries())} messages")
+                self.stdout.write(
+                    f"{po_path.with_suffix('.mo')}: {len(catalogue.translated_entries())} messages"
+                )
         if check and problems:
             raise CommandError("\n".join(problems))
