@@ -67,7 +67,7 @@ check-deploy: install
 
 ## make bench: load test on national-scale demo data behind gunicorn (see bench/README.md)
 bench: install-bench
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(if $(BENCH_DATABASE_URL),--database-url $(BENCH_DATABASE_URL),)
 
 clean:
 	rm -rf $(VENV) var/test-* .pytest_cache
