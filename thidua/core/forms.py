@@ -8,9 +8,14 @@ class BootstrapMixin:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             widget = field.widget
-            if isinstance(widget, forms.CheckboxInput | forms.HiddenInput):
+            if isinstance(widget, forms.HiddenInput):
                 continue
-            css = "form-select" if isinstance(widget, forms.Select) else "form-control"
+            if isinstance(widget, forms.CheckboxInput):
+                css = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                css = "form-select"
+            else:
+                css = "form-control"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
 
     def full_clean(self):

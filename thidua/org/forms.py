@@ -130,17 +130,17 @@ class PersonFilterForm(BootstrapMixin, forms.Form):
         label=_("Gender"), required=False, choices=[("", _("All"))] + list(Gender.choices)
     )
     ethnicity = forms.ChoiceField(
-        label=_("Ethnicity"), required=False, choices=[("", _("All"))] + ETHNICITIES
+        label=_("Ethnicity"), required=False, choices=[("", _("Any ethnicity"))] + ETHNICITIES
     )
     management_level = forms.ChoiceField(
         label=_("Management level"),
         required=False,
-        choices=[("", _("All"))] + list(ManagementLevel.choices),
+        choices=[("", _("Any management level"))] + list(ManagementLevel.choices),
     )
     active = forms.ChoiceField(
         label=_("Status"),
         required=False,
-        choices=[("", _("All")), ("1", _("Working")), ("0", _("No longer working"))],
+        choices=[("", _("Working or not")), ("1", _("Working")), ("0", _("No longer working"))],
     )
 
 
@@ -244,7 +244,7 @@ class UserFilterForm(BootstrapMixin, forms.Form):
     active = forms.ChoiceField(
         label=_("Status"),
         required=False,
-        choices=[("", _("All")), ("1", _("Active")), ("0", _("Locked or disabled"))],
+        choices=[("", _("Any status")), ("1", _("Active")), ("0", _("Locked or disabled"))],
     )
 
     def __init__(self, *args, **kwargs):
