@@ -139,3 +139,24 @@ def test_secretariat_sets_a_password(users):
         {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
     )
     assert authenticate(username=target.username, password=NEW_PASSWORD) == target
+
+
+def test_secretariat_unlocks_a_locked_account(users, client, audit_log):
+    officer = users["unit_officer"]
+    for _ in range(5):
+        client.post(reverse("login"), {"username": officer.username, "password": "wrong"})
+    assert (
+        client.post(
+            reverse("login"), {"username": officer.username, "password": "Thidua#2026"}
+        ).status_code
+        == 429
+    )
+    secretariat = client_for(users["secretariat"])
+    assert secretariat.get(reverse("org:user_detail", args=[officer.pk])).context["locked"] is True
+    secretariat.post(reverse("org:user_unlock", args=[officer.pk]))
+    assert secretariat.get(reverse("org:user_detail", args=[officer.pk])).context["locked"] is False
+    response = client.post(
+        reverse("login"), {"username": officer.username, "password": "Thidua#2026"}
+    )
+    assert response.status_code == 302
+    assert [e.action for e in audit_log(action="unlock")] == ["unlock"]

@@ -33,6 +33,7 @@ class Action(models.TextChoices):
     LOGIN_FAILED = "login_failed", _("Failed sign-in")
     LOGOUT = "logout", _("Sign-out")
     PASSWORD_CHANGE = "password_change", _("Password change")
+    UNLOCK = "unlock", _("Account unlocked")
     TOKEN_CREATE = "token_create", _("API token created")
     TOKEN_REVOKE = "token_revoke", _("API token revoked")
 

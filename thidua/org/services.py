@@ -466,3 +466,30 @@ def grant_remove(*, actor: User | None, grant: Grant) -> None:
         object_repr=label,
         unit_path=path,
     )
+
+
+def user_is_locked(user: User) -> bool:
+    """Whether django-axes holds the account locked after too many failed sign-ins."""
+    from axes.models import AccessAttempt
+    from django.conf import settings
+
+    return AccessAttempt.objects.filter(
+        username=user.username, failures_since_start__gte=settings.AXES_FAILURE_LIMIT
+    ).exists()
+
+
+@transaction.atomic
+def user_unlock(*, actor: User | None, user: User) -> int:
+    """Lift a sign-in lockout before it expires; returns the attempts cleared."""
+    from axes.utils import reset
+
+    _check(actor, User, "change", obj=user)
+    cleared = reset(username=user.username)
+    record(
+        Action.UNLOCK,
+        user,
+        actor=actor,
+        object_repr=user.get_username(),
+        after={"cleared": cleared},
+    )
+    return cleared

@@ -25,6 +25,7 @@ urlpatterns = [
     path("users/<int:pk>/", user_views.user_detail, name="user_detail"),
     path("users/<int:pk>/edit/", user_views.user_edit, name="user_edit"),
     path("users/<int:pk>/password/", user_views.user_password, name="user_password"),
+    path("users/<int:pk>/unlock/", user_views.user_unlock, name="user_unlock"),
     path("users/<int:pk>/grants/", user_views.grant_add, name="grant_add"),
     path(
         "users/<int:pk>/grants/<int:grant_pk>/remove/", user_views.grant_remove, name="grant_remove"

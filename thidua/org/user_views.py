@@ -116,6 +116,7 @@ def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_change": can_change,
         "grant_form": grant_form,
         "tab": request.GET.get("tab", "details"),
+        "locked": services.user_is_locked(account),
     }
     if context["tab"] == "history":
         context["page"] = paginate(request, entries_for(account))
@@ -209,4 +210,15 @@ def grant_remove(request: HttpRequest, pk: int, grant_pk: int) -> HttpResponse:
         messages.error(request, _("You cannot remove this role."))
     else:
         messages.success(request, _("The role was removed."))
+    return redirect("org:user_detail", pk=account.pk)
+
+
+@login_required
+@require_POST
+def user_unlock(request: HttpRequest, pk: int) -> HttpResponse:
+    account = get_scoped_or_404(User, request.user, "change", pk=pk)
+    services.user_unlock(actor=request.user, user=account)
+    messages.success(
+        request, _("The account “%(name)s” was unlocked.") % {"name": account.username}
+    )
     return redirect("org:user_detail", pk=account.pk)
