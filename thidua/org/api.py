@@ -1,7 +1,5 @@
 """API for units and people: the same selectors and services as the pages."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
 from ninja import Field, FilterSchema, Query, Router, Schema
