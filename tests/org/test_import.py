@@ -331,6 +331,16 @@ def test_the_content_check_message_is_shown(clients, tree):
     assert issue.message.encode() in response.content
 
 
+def test_a_file_above_the_size_limit_is_refused_before_reading(clients, tree, settings):
+    settings.THIDUA_IMPORT_MAX_BYTES = 1000
+    data = xlsx(PERSON_HEADERS, [person_row("Người Lớn")])
+    assert len(data) > 1000
+    response = upload(clients["unit_officer"], "people", data)
+    assert response.context["forms"]["people"].errors["file"]
+    assert response.context["result"] is None
+    assert not Person.objects.exists()
+
+
 def test_a_workbook_with_only_headers_is_refused(clients, tree):
     result = upload(clients["secretariat"], "people", xlsx(PERSON_HEADERS, [])).context["result"]
     assert len(result.errors) == 1 and not result.saved

@@ -85,8 +85,7 @@ def import_upload(request: HttpRequest, kind: str) -> HttpResponse:
         else:
             service = imports.unit_import if kind == "units" else imports.person_import
             result = service(actor=request.user, data=upload.read(), filename=upload.name)
-    forms_ = {"units": ImportForm(prefix="units"), "people": ImportForm(prefix="people")}
-    forms_[kind] = form if result is None else ImportForm(prefix=kind)
     context = _context(request, result=result, active=kind)
-    context["forms"] = forms_
+    if result is None:  # the form itself was refused: show why next to the field
+        context["forms"][kind] = form
     return render_page(request, "org/import.html", context, partial="page")
