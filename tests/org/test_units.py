@@ -141,14 +141,33 @@ def test_deactivate_is_refused_while_sub_units_are_active(users, tree, audit_log
     assert entries[0].after["is_active"] is False
 
 
-def test_deactivated_unit_is_reactivated_and_grants_on_it_stop_counting(users, tree, people):
+def test_grants_on_a_deactivated_unit_stop_counting_until_it_is_reactivated(
+    users, tree, people, audit_log
+):
     services.unit_deactivate(actor=None, unit=tree.school)
     services.unit_deactivate(actor=None, unit=tree.education)
-    officer = User.objects.get(pk=users["unit_officer"].pk)
-    assert client_for(officer).get(reverse("org:unit_detail", args=[tree.school.pk])).status_code
-    assert officer.scope_for("org.unit", "view") == []
-    client_for(users["secretariat"]).post(reverse("org:unit_reactivate", args=[tree.education.pk]))
+    detail = reverse("org:person_detail", args=[people["director"].pk])
+    officer = client_for(users["unit_officer"])
+    assert officer.get(detail).status_code == 404
+    assert officer.get("/api/v1/org/people").json()["items"] == []
+
+    # The sub-unit cannot come back before its parent.
+    secretariat = client_for(users["secretariat"])
+    secretariat.post(reverse("org:unit_reactivate", args=[tree.school.pk]))
+    assert not _fresh(tree.school).is_active
+
+    secretariat.post(reverse("org:unit_reactivate", args=[tree.education.pk]))
     assert _fresh(tree.education).is_active
+    assert officer.get(detail).status_code == 200
+    (entry,) = audit_log(action="update", object_type="org.unit")
+    assert entry.object_id == str(tree.education.pk)
+    assert (entry.before["is_active"], entry.after["is_active"]) == (False, True)
+
+
+def test_a_merged_unit_cannot_be_reactivated(users, tree):
+    services.unit_merge(actor=None, source=tree.hospital, target=tree.commune)
+    client_for(users["secretariat"]).post(reverse("org:unit_reactivate", args=[tree.hospital.pk]))
+    assert not _fresh(tree.hospital).is_active
 
 
 def test_move_rewrites_the_paths_of_the_whole_subtree(users, tree, people, audit_log):
