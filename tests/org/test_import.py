@@ -564,27 +564,40 @@ def test_numbers_typed_as_numbers_keep_their_leading_zeros(clients, tree):
     assert person.phone == "0912345678"
 
 
-def test_a_failure_while_saving_rolls_everything_back(clients, tree, monkeypatch):
+def test_a_failure_while_saving_rolls_everything_back(clients, tree, people, monkeypatch):
+    """New people are created first; an update that fails afterwards undoes them too."""
     from django.core.exceptions import ValidationError
 
     from thidua.org import services
 
-    real = services.person_create
-    calls = []
+    def broken(**kwargs):
+        raise ValidationError({"position": "Hỏng"})
 
-    def flaky(**kwargs):
-        calls.append(kwargs)
-        if len(calls) == 2:
-            raise ValidationError({"position": "Hỏng"})
-        return real(**kwargs)
-
-    monkeypatch.setattr(services, "person_create", flaky)
-    rows = [person_row("Người Một"), person_row("Người Hai"), person_row("Người Ba")]
+    monkeypatch.setattr(services, "person_update", broken)
+    teacher = people["teacher"]
+    rows = [
+        person_row("Người Một"),
+        person_row("Người Hai"),
+        person_row(teacher.full_name, number=teacher.identity_number, position="Hiệu trưởng"),
+    ]
     before = counts()
     result = upload(clients["unit_officer"], "people", xlsx(PERSON_HEADERS, rows)).context["result"]
     assert counts() == before
-    assert not result.saved and {e.row for e in result.errors} == {3}
+    assert not Person.objects.filter(full_name="Người Một").exists()
+    assert not result.saved and {e.row for e in result.errors} == {4}
     assert (result.created, result.updated) == (0, 0)
+
+
+def test_many_new_people_cost_a_fixed_number_of_queries(
+    clients, tree, django_assert_max_num_queries
+):
+    """Creating people on import is done in bulk: 200 rows cost far less than 200 queries."""
+    rows = [person_row(f"Người Thứ {i}", born=f"{1 + i % 28:02d}/05/1985") for i in range(200)]
+    data = xlsx(PERSON_HEADERS, rows)
+    with django_assert_max_num_queries(60):
+        result = upload(clients["unit_officer"], "people", data).context["result"]
+    assert result.saved and result.created == 200
+    assert Person.objects.filter(name_folded__startswith="nguoi thu").count() == 200
 
 
 def test_headers_in_english_or_vietnamese_spelling_variants_are_accepted(clients, tree):

@@ -61,6 +61,44 @@ def record(
     The head row is locked for update, so concurrent writers queue up and the chain
     stays linear; if the caller's transaction rolls back, the entry goes with it.
     """
+    entry = _entry(
+        action,
+        obj,
+        actor=actor,
+        before=before,
+        after=after,
+        object_type=object_type,
+        object_id=object_id,
+        object_repr=object_repr,
+        unit_path=unit_path,
+    )
+    return _append([entry])[0]
+
+
+def record_many(
+    action: str, objects: list[tuple[models.Model, dict | None]], *, actor=None
+) -> list[AuditEntry]:
+    """Append one entry per ``(object, after)`` with a single lock of the head.
+
+    For bulk writes (imports): the same entries as :func:`record` would write, at a
+    fraction of the queries.
+    """
+    entries = [_entry(action, obj, actor=actor, after=after) for obj, after in objects]
+    return _append(entries)
+
+
+def _entry(
+    action: str,
+    obj: models.Model | None = None,
+    *,
+    actor=None,
+    before: dict | None = None,
+    after: dict | None = None,
+    object_type: str = "",
+    object_id: str | int = "",
+    object_repr: str = "",
+    unit_path: str | None = None,
+) -> AuditEntry:
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or obj.pk
@@ -70,32 +108,44 @@ def record(
     if unit_path is None and actor is not None and getattr(actor, "unit_id", None):
         unit_path = actor.unit.path
     context = current()
+    has_actor = actor is not None and actor.pk
+    return AuditEntry(
+        actor=actor if has_actor else None,
+        actor_repr=(actor.get_username() if has_actor else "")[:200],
+        ip=_normal_ip(context.ip),
+        request_id=context.request_id,
+        action=action,
+        object_type=object_type,
+        object_id=str(object_id or ""),
+        object_repr=str(object_repr)[:300],
+        unit_path=unit_path or "",
+        before=to_json(before),
+        after=to_json(after),
+    )
+
+
+def _append(entries: list[AuditEntry]) -> list[AuditEntry]:
+    """Number and chain ``entries`` after the head, under the head's row lock."""
+    if not entries:
+        return []
     with transaction.atomic():
         head = AuditHead.objects.select_for_update().filter(pk=1).first()
         if head is None:
             AuditHead.objects.get_or_create(pk=1, defaults={"seq": 0, "hash": GENESIS_HASH})
             head = AuditHead.objects.select_for_update().get(pk=1)
-        entry = AuditEntry(
-            seq=head.seq + 1,
-            at=timezone.now(),
-            actor=actor if actor is not None and actor.pk else None,
-            actor_repr=(actor.get_username() if actor is not None and actor.pk else "")[:200],
-            ip=_normal_ip(context.ip),
-            request_id=context.request_id,
-            action=action,
-            object_type=object_type,
-            object_id=str(object_id or ""),
-            object_repr=str(object_repr)[:300],
-            unit_path=unit_path or "",
-            before=to_json(before),
-            after=to_json(after),
-            prev_hash=head.hash,
-        )
-        entry.hash = entry.compute_hash()
-        entry.save()
-        head.seq, head.hash = entry.seq, entry.hash
+        now = timezone.now()
+        seq, prev_hash = head.seq, head.hash
+        for entry in entries:
+            seq += 1
+            entry.seq, entry.at, entry.prev_hash = seq, now, prev_hash
+            entry.hash = prev_hash = entry.compute_hash()
+        if len(entries) == 1:
+            entries[0].save()
+        else:
+            AuditEntry.objects.bulk_create(entries, batch_size=500)
+        head.seq, head.hash = seq, prev_hash
         head.save(update_fields=["seq", "hash"])
-    return entry
+    return entries
 
 
 def audit_unit_path(obj: models.Model) -> str:

@@ -1206,16 +1206,21 @@ class PersonImporter(_Importer):
                     row.changes["unit"] = unit
 
     def apply(self, rows: list[_Row]) -> None:
+        new = [row for row in rows if row.existing is None]
+        if new:
+            # Every row was validated already; create them together (a few queries, not
+            # several per person).
+            self.apply_row(
+                new[0],
+                lambda: services.person_create_many(
+                    actor=self.actor, rows=[(row.data["unit_obj"], row.changes) for row in new]
+                ),
+            )
+            self.result.created += len(new)
         for row in rows:
             if row.existing is None:
-                self.apply_row(
-                    row,
-                    lambda row=row: services.person_create(
-                        actor=self.actor, unit=row.data["unit_obj"], **row.changes
-                    ),
-                )
-                self.result.created += 1
-            elif row.changes:
+                continue
+            if row.changes:
                 self.apply_row(
                     row,
                     lambda row=row: services.person_update(
