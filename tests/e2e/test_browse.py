@@ -43,7 +43,9 @@ def test_search_person_without_diacritics(page, users, people):
 def test_open_a_unit_from_the_tree(page, users, people, tree):
     sign_in(page, "secretariat", PASSWORD)
     page.goto("/org/units/")
-    root = page.locator("li", has=page.get_by_role("link", name="Tỉnh Thử Nghiệm", exact=True)).first
+    root = page.locator(
+        "li", has=page.get_by_role("link", name="Tỉnh Thử Nghiệm", exact=True)
+    ).first
     root.locator("[data-tree-toggle]").click()
     expect(page.get_by_role("link", name="Sở Giáo dục và Đào tạo")).to_be_visible()
     shot(page, "05-tree-expanded")
