@@ -446,6 +446,30 @@ def test_a_removed_last_entry_is_reported(chain):
     assert "end" in err
 
 
+def test_bulk_written_entries_chain_like_single_ones(tree, chain, users):
+    """Imports append many entries under one lock (``record_many``): same chain, same checks."""
+    from thidua.org import services
+
+    rows = [(tree.school, {"full_name": f"Nhập Hàng Loạt {n}", "gender": "nam"}) for n in range(7)]
+    created = services.person_create_many(actor=users["secretariat"], rows=rows)
+    entries = list(AuditEntry.objects.filter(seq__gt=chain[-1].seq).order_by("seq"))
+    assert [e.object_id for e in entries] == [str(p.pk) for p in created]
+    assert [e.seq for e in entries] == list(range(chain[-1].seq + 1, chain[-1].seq + 8))
+    assert entries[0].prev_hash == chain[-1].hash
+    assert all(
+        e.actor == users["secretariat"] and e.after["unit_id"] == tree.school.pk for e in entries
+    )
+    assert AuditHead.objects.get().hash == entries[-1].hash
+    assert verify()[0] == 0
+
+    victim = entries[3]
+    with triggers_off():
+        raw("UPDATE audit_auditentry SET object_repr = %s WHERE seq = %s", ["Khác", victim.seq])
+    code, _out, err = verify()
+    assert code == 1
+    assert f"#{victim.seq} was altered" in err
+
+
 def test_the_triggers_come_back_after_the_tampering_helper(chain):
     with triggers_off():
         pass
