@@ -32,6 +32,7 @@ run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py demo_accounts
+	@echo "thidua: open http://$(HOST):$(PORT)/ and sign in with one of the accounts above."
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 demo: install

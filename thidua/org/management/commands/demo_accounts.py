@@ -119,6 +119,7 @@ class Command(BaseCommand):
         rows = []
         for account in ACCOUNTS:
             try:
+                existed = User.objects.filter(username=account.username).exists()
                 user, changed = ensure_account(account)
             except ValidationError as exc:  # a password that the validators refuse
                 raise CommandError(f"{account.username}: {' '.join(exc.messages)}") from exc
@@ -129,11 +130,11 @@ class Command(BaseCommand):
                     account.password,
                     Role(account.role).label,
                     user.unit.name,
-                    "updated" if changed else "unchanged",
+                    ("reset" if existed else "created") if changed else "unchanged",
                 )
             )
         if verbosity:
-            headers = ("username", "password", "role", "unit", "")
+            headers = ("username", "password", "role", "unit", "account")
             widths = [max(len(str(row[i])) for row in [headers, *rows]) for i in range(5)]
             for row in [headers, *rows]:
                 self.stdout.write(
