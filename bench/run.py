@@ -407,8 +407,8 @@ def main() -> int:
         f"- machine: {os.cpu_count()} CPUs, {platform.python_implementation()} "
         f"{platform.python_version()}, {platform.system()}",
         f"- preparation {prepared:.0f} s, whole run {time.monotonic() - started:.0f} s; "
-        f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after "
-        "(other work on the machine skews the figures)",
+        f"load average {load_before:.1f} before the run (other work on the machine skews "
+        "the figures)",
     ]
     table = report(results, details, header)
     bad = {
