@@ -33,6 +33,16 @@ def require_action(model, user, action: str) -> None:
         raise PermissionDenied
 
 
+def add_service_errors(form, error, default_field: str | None = None) -> None:
+    """Show a service's ValidationError next to the field it names, else on ``default_field``
+    (or on top of the form)."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else default_field, errors)
+    else:
+        form.add_error(default_field, error)
+
+
 def paginate(request: HttpRequest, queryset, per_page: int | None = None):
     paginator = Paginator(queryset, per_page or settings.THIDUA_PAGE_SIZE)
     return paginator.get_page(request.GET.get("page"))

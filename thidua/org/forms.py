@@ -6,6 +6,7 @@ from thidua.core.text import fold
 
 from .ethnicities import ETHNICITIES
 from .models import Gender, ManagementLevel, Person, Unit, UnitKind
+from .services import PERSON_FIELDS
 
 
 class VersionedForm(BootstrapMixin, forms.ModelForm):
@@ -98,20 +99,7 @@ class PersonForm(VersionedForm):
 
     class Meta:
         model = Person
-        fields = [
-            "full_name",
-            "gender",
-            "date_of_birth",
-            "ethnicity",
-            "position",
-            "unit",
-            "management_level",
-            "identity_number",
-            "phone",
-            "email",
-            "is_active",
-            "note",
-        ]
+        fields = list(PERSON_FIELDS)
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, unit_queryset=None, **kwargs):

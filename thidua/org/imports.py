@@ -988,18 +988,9 @@ class UnitImporter(_Importer):
 
 # People --------------------------------------------------------------------------------
 
-PERSON_FIELDS = (
-    "full_name",
-    "gender",
-    "date_of_birth",
-    "ethnicity",
-    "position",
-    "management_level",
-    "identity_number",
-    "phone",
-    "email",
-    "is_active",
-)
+# What a people file can set: the person's fields except the unit (a column of its own)
+# and the free-text note.
+PERSON_FIELDS = tuple(f for f in services.PERSON_FIELDS if f not in {"unit", "note"})
 
 
 def _person_key(name: str, date_of_birth: date | None, unit_id: int) -> tuple:

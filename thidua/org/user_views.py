@@ -13,7 +13,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from thidua.audit.selectors import entries_for
 from thidua.core.text import fold
-from thidua.core.views import get_scoped_or_404, paginate, render_page, require_action
+from thidua.core.views import (
+    add_service_errors,
+    get_scoped_or_404,
+    paginate,
+    render_page,
+    require_action,
+)
 
 from . import services
 from .forms import GrantForm, UserCreateForm, UserEditForm, UserFilterForm, UserPasswordForm
@@ -31,14 +37,6 @@ def _grantable_roles(user: User):
 
 def _units(user: User):
     return Unit.objects.restrict(user, "view").filter(is_active=True).order_by("path")
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error("password1" if "password1" in form.fields else None, error)
 
 
 @login_required
@@ -94,7 +92,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
                 email=data["email"],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error, "password1" if "password1" in form.fields else None)
         except PermissionDenied:
             form.add_error("unit", _("You cannot create accounts in this unit."))
         else:
@@ -141,7 +139,7 @@ def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.user_update(actor=request.user, user=account, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error, "password1" if "password1" in form.fields else None)
         except PermissionDenied:
             form.add_error("unit", _("You cannot move accounts to this unit."))
         else:

@@ -11,7 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from thidua.audit.selectors import entries_for
-from thidua.core.views import apply_sort, get_scoped_or_404, paginate, render_page, require_action
+from thidua.core.views import (
+    add_service_errors,
+    apply_sort,
+    get_scoped_or_404,
+    paginate,
+    render_page,
+    require_action,
+)
 from thidua.core.xlsx import build_workbook, xlsx_response
 
 from . import selectors, services
@@ -27,16 +34,6 @@ from .forms import (
     UnitSearchForm,
 )
 from .models import Person, Unit
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    """Show a service's ValidationError next to the field it names, or on top of the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
 
 # Units ---------------------------------------------------------------------------------
 
@@ -114,7 +111,7 @@ def unit_create(request: HttpRequest) -> HttpResponse:
                 actor=request.user, parent=form.cleaned_data["parent"], **data
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Unit “%(name)s” was created.") % {"name": unit.name})
             return redirect("org:unit_detail", pk=unit.pk)
@@ -133,7 +130,7 @@ def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, unit=unit, expected_version=form.cleaned_data["version"], **data
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Changes saved."))
             return redirect("org:unit_detail", pk=unit.pk)
@@ -153,7 +150,7 @@ def unit_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, unit=unit, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Unit “%(name)s” was deactivated.") % {"name": unit.name})
             return redirect("org:unit_detail", pk=unit.pk)
@@ -197,7 +194,7 @@ def unit_move(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, unit=unit, new_parent=form.cleaned_data["new_parent"]
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Unit “%(name)s” was moved.") % {"name": unit.name})
             return redirect("org:unit_detail", pk=unit.pk)
@@ -220,7 +217,7 @@ def unit_merge(request: HttpRequest, pk: int) -> HttpResponse:
                 merged_on=form.cleaned_data["merged_on"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -404,7 +401,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
             try:
                 person = services.person_create(actor=request.user, **data)
             except ValidationError as error:
-                _apply_errors(form, error)
+                add_service_errors(form, error)
             except PermissionDenied:
                 form.add_error("unit", _("You cannot add people to this unit."))
             else:
@@ -436,7 +433,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 **data,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         except PermissionDenied:
             form.add_error("unit", _("You cannot move people to this unit."))
         else:
