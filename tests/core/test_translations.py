@@ -26,11 +26,15 @@ def test_catalogue_has_no_untranslated_or_fuzzy_entries(language):
 def test_compiled_catalogue_matches_the_source(language):
     po = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
     mo = polib.mofile(str(LOCALE / language / "LC_MESSAGES" / "django.mo"))
-    compiled = {(e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items()))) for e in mo}
+    compiled = {
+        (e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items()))) for e in mo
+    }
     for entry in po.translated_entries():
         key = (entry.msgctxt, entry.msgid)
         assert key in compiled, f"{entry.msgid!r} is not compiled: run `make messages`"
-        assert compiled[key] == (entry.msgstr, tuple(sorted(entry.msgstr_plural.items()))), entry.msgid
+        assert compiled[key] == (entry.msgstr, tuple(sorted(entry.msgstr_plural.items()))), (
+            entry.msgid
+        )
 
 
 def test_every_string_in_the_code_is_in_the_catalogues(tmp_path):
@@ -53,7 +57,9 @@ def test_every_string_in_the_code_is_in_the_catalogues(tmp_path):
         os.chdir(cwd)
     for language in ("vi", "en"):
         catalogue = polib.pofile(str(tmp_path / "locale" / language / "LC_MESSAGES" / "django.po"))
-        missing = [e.msgid for e in catalogue.untranslated_entries()] + [e.msgid for e in catalogue.fuzzy_entries()]
+        missing = [e.msgid for e in catalogue.untranslated_entries()] + [
+            e.msgid for e in catalogue.fuzzy_entries()
+        ]
         assert missing == [], f"{language}: run `make messages` and translate: {missing[:20]}"
 
 

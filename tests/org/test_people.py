@@ -395,3 +395,22 @@ def test_delete_writes_an_audit_entry_with_the_before_snapshot(tree, users, peop
         client_for(users["secretariat"]).get(reverse("audit:detail", args=[entry.seq])).status_code
         == 200
     )
+
+
+def test_identity_number_typed_in_groups_is_accepted(clients, tree):
+    from thidua.org.models import Person
+
+    response = clients["unit_officer"].post(
+        "/org/people/new/",
+        {
+            "full_name": "Tạ Văn Nhóm",
+            "gender": "nam",
+            "ethnicity": "01",
+            "unit": tree.school.pk,
+            "management_level": "truc_tiep",
+            "identity_number": "0011 9000 0124",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    assert Person.objects.get(full_name="Tạ Văn Nhóm").identity_number == "001190000124"

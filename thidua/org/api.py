@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from ninja import Field, FilterSchema, Query, Router, Schema
+from ninja import Field, FilterSchema, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from thidua.core.views import get_scoped_or_404, require_action
@@ -126,7 +126,7 @@ class Conflict(Schema):
 
 
 def _conflict(error: services.StaleObjectError):
-    return 409, {"detail": " ".join(error.messages)}
+    return Status(409, {"detail": " ".join(error.messages)})
 
 
 @router.get("/units", response=list[UnitOut])
@@ -150,7 +150,7 @@ def create_unit(request, payload: UnitIn):
     require_action(Unit, request.user, "change")
     parent = get_scoped_or_404(Unit, request.user, "change", pk=payload.parent_id)
     data = payload.dict(exclude={"parent_id"})
-    return 201, services.unit_create(actor=request.user, parent=parent, **data)
+    return Status(201, services.unit_create(actor=request.user, parent=parent, **data))
 
 
 @router.patch("/units/{unit_id}", response={200: UnitOut, 409: Conflict})
@@ -188,7 +188,7 @@ def create_person(request, payload: PersonIn):
     require_action(Person, request.user, "change")
     unit = get_scoped_or_404(Unit, request.user, pk=payload.unit_id)
     data = payload.dict(exclude={"unit_id"})
-    return 201, services.person_create(actor=request.user, unit=unit, **data)
+    return Status(201, services.person_create(actor=request.user, unit=unit, **data))
 
 
 @router.patch("/people/{person_id}", response={200: PersonOut, 409: Conflict})

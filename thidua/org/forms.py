@@ -93,6 +93,14 @@ class PersonForm(VersionedForm):
         required=False,
         widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
     )
+    # "0011 9000 0124" is how a 12-digit number is often typed: clean_identity_number
+    # removes the spaces before the model checks the length.
+    identity_number = forms.CharField(
+        label=_("Identity number"),
+        required=False,
+        max_length=20,
+        help_text=_("Citizen identity card number (12 digits) or old ID card (9 digits)."),
+    )
     confirm_duplicate = forms.BooleanField(
         label=_("This is a different person: create anyway"), required=False
     )
@@ -109,6 +117,9 @@ class PersonForm(VersionedForm):
         )
         if self.instance.pk:
             del self.fields["confirm_duplicate"]
+
+    def clean_identity_number(self):
+        return "".join((self.cleaned_data.get("identity_number") or "").split()) or None
 
 
 class PersonFilterForm(BootstrapMixin, forms.Form):

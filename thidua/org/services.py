@@ -394,7 +394,7 @@ def _check_grant(actor: User | None, role: str, unit: Unit) -> None:
         raise PermissionDenied
 
 
-def _check_not_administrator(actor: User | None, user: User) -> None:
+def check_not_administrator(actor: User | None, user: User) -> None:
     """Only an administrator changes or sets the password of an administrator's account:
     otherwise the secretariat could take one over and hold what it may not grant."""
     if actor is not None and not actor.is_unrestricted and user.is_unrestricted:
@@ -433,7 +433,7 @@ def user_create(
 @transaction.atomic
 def user_update(*, actor: User | None, user: User, **fields) -> User:
     _check(actor, User, "change", obj=user)
-    _check_not_administrator(actor, user)
+    check_not_administrator(actor, user)
     if "unit" in fields and fields["unit"].pk != user.unit_id:
         _check(actor, User, "change", unit=fields["unit"])
     user = _lock(User, user.pk)
@@ -456,7 +456,7 @@ def user_set_password(*, actor: User | None, user: User, password: str) -> None:
     from django.contrib.auth.password_validation import validate_password
 
     _check(actor, User, "change", obj=user)
-    _check_not_administrator(actor, user)
+    check_not_administrator(actor, user)
     validate_password(password, user)
     user.set_password(password)
     user.save(update_fields=["password"])

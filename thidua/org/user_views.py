@@ -125,6 +125,7 @@ def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
     account = get_scoped_or_404(User, request.user, "change", pk=pk)
+    services.check_not_administrator(request.user, account)
     form = UserEditForm(
         request.POST or None,
         initial={
@@ -156,6 +157,7 @@ def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def user_password(request: HttpRequest, pk: int) -> HttpResponse:
     account = get_scoped_or_404(User, request.user, "change", pk=pk)
+    services.check_not_administrator(request.user, account)
     form = UserPasswordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
