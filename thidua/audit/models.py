@@ -112,6 +112,16 @@ class AuditEntry(models.Model):
         )
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
+    @property
+    def object_type_label(self) -> str:
+        """The object's kind in the user's language ("cá nhân"), from the model's name."""
+        from django.apps import apps
+
+        try:
+            return str(apps.get_model(self.object_type)._meta.verbose_name)
+        except (LookupError, ValueError):
+            return self.object_type
+
     def changed_fields(self) -> list[tuple[str, object, object]]:
         before, after = self.before or {}, self.after or {}
         keys = sorted(set(before) | set(after))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -407,6 +408,9 @@ def person_create(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("“%(name)s” was added.") % {"name": person.full_name})
                 return redirect("org:person_detail", pk=person.pk)
+    if not duplicates:
+        # The "different person" box only makes sense next to the possible duplicates.
+        form.fields["confirm_duplicate"].widget = forms.HiddenInput()
     return render(
         request,
         "org/person_form.html",
