@@ -299,6 +299,7 @@ def _org_routes() -> list[Route]:
         Route("unit tree", "org:unit_tree", everyone()),
         Route("unit search", "org:unit_tree", everyone(), query={"q": "so"}),
         Route("unit export", "org:unit_export", everyone()),
+        Route("unit lookup", "org:unit_lookup", everyone(), query={"q": "so"}),
         Route("unit create", "org:unit_create", gated(MANAGERS)),
         Route("person list", "org:person_list", everyone()),
         Route("person export", "org:person_export", everyone()),

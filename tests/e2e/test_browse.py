@@ -63,3 +63,22 @@ def test_unit_officer_cannot_open_a_sibling_unit(page, users, tree):
     sign_in(page, "officer", PASSWORD)
     response = page.goto(f"/org/units/{tree.health.pk}/")
     assert response.status == 404
+
+
+def test_add_a_person_picking_the_unit_by_typing(page, users, tree):
+    from thidua.org.models import Person
+
+    sign_in(page, "officer", PASSWORD)
+    page.goto("/org/people/new/")
+    page.fill("#id_full_name", "Đinh Thị Thu Trang")
+    page.select_option("#id_gender", "nu")
+    page.fill("#id_date_of_birth", "05/03/1992")
+    page.click("#id_unit-ts-control")
+    page.keyboard.type("le quy don")
+    page.locator(".ts-dropdown .option", has_text="Trường THPT Chuyên Lê Quý Đôn").click()
+    shot(page, "09-person-unit-picker")
+    page.locator("main button[type=submit]").click()
+    expect(page.get_by_role("heading", name="Đinh Thị Thu Trang")).to_be_visible()
+    person = Person.objects.get(full_name="Đinh Thị Thu Trang")
+    assert person.unit == tree.school
+    assert person.date_of_birth.isoformat() == "1992-03-05"

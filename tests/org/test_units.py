@@ -313,3 +313,26 @@ def test_tree_page_and_search_answer_htmx_with_the_results_only(users, tree):
     assert "<html" not in html
     assert reverse("org:unit_detail", args=[tree.health.pk]) in html
     assert "HX-Request" in response["Vary"]
+
+
+def test_unit_picker_lookup_is_scoped_and_ignores_diacritics(clients, tree):
+    def names(client, **params):
+        response = client.get("/org/units/lookup/", params)
+        assert response.status_code == 200
+        return {row["text"] for row in response.json()["results"]}
+
+    assert names(clients["secretariat"], q="so y te") == {"Sở Y tế"}
+    assert names(clients["unit_officer"], q="so y te") == set()
+    assert "Trường THPT Chuyên Lê Quý Đôn" in names(clients["unit_officer"], q="truong thpt")
+    # A leader reads the whole province but may add people nowhere.
+    assert names(clients["leader"], q="so giao duc") == {"Sở Giáo dục và Đào tạo"}
+    assert names(clients["leader"], q="so giao duc", **{"for": "org.person"}) == set()
+    assert names(clients["no_role"], q="so") == set()
+
+
+def test_unit_picker_renders_only_the_chosen_unit(clients, tree, django_assert_max_num_queries):
+    response = clients["secretariat"].get(f"/org/people/new/?unit={tree.school.pk}")
+    html = response.content.decode()
+    assert 'data-unit-lookup="/org/units/lookup/"' in html
+    assert "Trường THPT Chuyên Lê Quý Đôn" in html
+    assert "Bệnh viện Đa khoa tỉnh" not in html  # not chosen: searched as you type

@@ -37,15 +37,51 @@ class UnitForm(VersionedForm):
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
 
+class UnitSelect(forms.Select):
+    """A select that renders only the chosen unit; the page searches the rest as you type
+    (thidua.js + Tom Select against ``org:unit_lookup``), so 18,000 units cost nothing."""
+
+    def __init__(self, acting_on: str = "", attrs=None):
+        super().__init__(attrs)
+        self.acting_on = acting_on
+
+    def get_context(self, name, value, attrs):
+        from django.urls import reverse
+
+        attrs = {**(attrs or {}), "data-unit-lookup": reverse("org:unit_lookup")}
+        if self.acting_on:
+            attrs["data-acting-on"] = self.acting_on
+        return super().get_context(name, value, attrs)
+
+    def optgroups(self, name, value, attrs=None):
+        chosen = [v for v in value if v not in (None, "")]
+        options = [self.create_option(name, "", "", not chosen, 0, attrs=attrs)]
+        if chosen:
+            field = self.choices.field
+            for index, unit in enumerate(self.choices.queryset.filter(pk__in=chosen), start=1):
+                options.append(
+                    self.create_option(
+                        name, unit.pk, field.label_from_instance(unit), True, index, attrs=attrs
+                    )
+                )
+        return [(None, options, 0)]
+
+
 class UnitChoiceField(forms.ModelChoiceField):
     """A unit picked by id from the units the user may act in."""
+
+    def __init__(self, *args, acting_on: str = "", **kwargs):
+        kwargs.setdefault("widget", UnitSelect(acting_on))
+        super().__init__(*args, **kwargs)
 
     def label_from_instance(self, obj):
         return f"{obj.name} ({obj.code})"
 
 
 class UnitCreateForm(UnitForm):
-    parent = UnitChoiceField(queryset=Unit.objects.none(), label=_("Parent unit"))
+    parent = UnitChoiceField(
+        queryset=Unit.objects.none(), label=_("Parent unit"), acting_on="org.unit"
+    )
 
     class Meta(UnitForm.Meta):
         fields = ["parent", *UnitForm.Meta.fields]
@@ -58,7 +94,9 @@ class UnitCreateForm(UnitForm):
 
 
 class UnitMoveForm(BootstrapMixin, forms.Form):
-    new_parent = UnitChoiceField(queryset=Unit.objects.none(), label=_("New parent unit"))
+    new_parent = UnitChoiceField(
+        queryset=Unit.objects.none(), label=_("New parent unit"), acting_on="org.unit"
+    )
 
     def __init__(self, *args, queryset=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -68,7 +106,9 @@ class UnitMoveForm(BootstrapMixin, forms.Form):
 
 
 class UnitMergeForm(BootstrapMixin, forms.Form):
-    target = UnitChoiceField(queryset=Unit.objects.none(), label=_("Merge into"))
+    target = UnitChoiceField(
+        queryset=Unit.objects.none(), label=_("Merge into"), acting_on="org.unit"
+    )
     merged_on = forms.DateField(label=_("Effective date"), required=False)
     confirm = forms.BooleanField(
         label=_("I understand: sub-units, people and accounts move to the target unit."),
@@ -87,7 +127,7 @@ class UnitDeactivateForm(BootstrapMixin, forms.Form):
 
 
 class PersonForm(VersionedForm):
-    unit = UnitChoiceField(queryset=Unit.objects.none(), label=_("Unit"))
+    unit = UnitChoiceField(queryset=Unit.objects.none(), label=_("Unit"), acting_on="org.person")
     date_of_birth = forms.DateField(
         label=_("Date of birth"),
         required=False,
@@ -162,7 +202,7 @@ class UserCreateForm(BootstrapMixin, forms.Form):
     username = forms.CharField(label=_("Username"), max_length=150)
     full_name = forms.CharField(label=_("Full name"), max_length=150)
     email = forms.EmailField(label=_("E-mail"), required=False)
-    unit = UnitChoiceField(queryset=Unit.objects.none(), label=_("Unit"))
+    unit = UnitChoiceField(queryset=Unit.objects.none(), label=_("Unit"), acting_on="org.user")
     role = forms.ChoiceField(label=_("Role"), choices=())
     password1 = forms.CharField(
         label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
@@ -198,7 +238,7 @@ class UserCreateForm(BootstrapMixin, forms.Form):
 class UserEditForm(BootstrapMixin, forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=150)
     email = forms.EmailField(label=_("E-mail"), required=False)
-    unit = UnitChoiceField(queryset=Unit.objects.none(), label=_("Unit"))
+    unit = UnitChoiceField(queryset=Unit.objects.none(), label=_("Unit"), acting_on="org.user")
     is_active = forms.BooleanField(label=_("Account is active"), required=False)
 
     def __init__(self, *args, unit_queryset=None, **kwargs):
@@ -226,7 +266,7 @@ class UserPasswordForm(BootstrapMixin, forms.Form):
 
 class GrantForm(BootstrapMixin, forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=())
-    unit = UnitChoiceField(queryset=Unit.objects.none(), label=_("On unit"))
+    unit = UnitChoiceField(queryset=Unit.objects.none(), label=_("On unit"), acting_on="org.user")
     with_subtree = forms.BooleanField(label=_("Including sub-units"), required=False, initial=True)
 
     def __init__(self, *args, unit_queryset=None, roles=(), **kwargs):

@@ -108,3 +108,20 @@ def person_list(
     if active in {"1", "0"}:
         queryset = queryset.filter(is_active=active == "1")
     return queryset
+
+
+LOOKUP_PERMISSIONS = {"org.person", "org.unit", "org.user"}
+
+
+def unit_lookup(user: User, query: str, *, acting_on: str = "", limit: int = 20) -> list[Unit]:
+    """Units for a picker: matching ``query``, active, and — with ``acting_on`` — only those
+    in which the user may change that kind of object."""
+    queryset = unit_search(user, query)
+    if acting_on in LOOKUP_PERMISSIONS:
+        grants = user.scope_for(acting_on, "change")
+        if grants is not None:
+            condition = Q(pk__in=[])
+            for path, with_subtree in grants:
+                condition |= Q(path__startswith=path) if with_subtree else Q(path=path)
+            queryset = queryset.filter(condition)
+    return list(queryset[:limit])

@@ -7,6 +7,7 @@ urlpatterns = [
     path("units/", views.unit_tree, name="unit_tree"),
     path("units/new/", views.unit_create, name="unit_create"),
     path("units/export/", views.unit_export, name="unit_export"),
+    path("units/lookup/", views.unit_lookup, name="unit_lookup"),
     path("units/<int:pk>/", views.unit_detail, name="unit_detail"),
     path("units/<int:pk>/children/", views.unit_children, name="unit_children"),
     path("units/<int:pk>/edit/", views.unit_edit, name="unit_edit"),

@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -61,6 +61,22 @@ def unit_tree(request: HttpRequest) -> HttpResponse:
         return render_page(request, "org/unit_tree.html", context, partial="results")
     context["roots"] = selectors.unit_roots(request.user)
     return render_page(request, "org/unit_tree.html", context, partial="results")
+
+
+@login_required
+def unit_lookup(request: HttpRequest) -> JsonResponse:
+    """Search for the unit pickers: ``?q=so giao duc&for=org.person``."""
+    units = selectors.unit_lookup(
+        request.user, request.GET.get("q", "")[:100], acting_on=request.GET.get("for", "")
+    )
+    trails = selectors.ancestor_names(units)
+    return JsonResponse(
+        {
+            "results": [
+                {"id": u.pk, "text": u.name, "code": u.code, "trail": trails[u.pk]} for u in units
+            ]
+        }
+    )
 
 
 @login_required
