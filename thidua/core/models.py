@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +13,22 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+def subtree_q(field: str, path: str, with_subtree: bool = True) -> Q:
+    """Rows whose materialised ``field`` is ``path`` or (with the subtree) below it.
+
+    Written as a range (``'/1/' <= path < '/10'``, since '0' follows '/') rather than
+    ``LIKE '/1/%'``: both databases answer a range from the plain index, while SQLite's
+    case-insensitive LIKE cannot use one.
+    """
+    if not with_subtree:
+        return Q(**{field: path})
+    if connection.vendor == "postgresql":
+        # PostgreSQL's collation may order '/' unlike bytes; LIKE 'x%' uses the
+        # varchar_pattern_ops index there instead.
+        return Q(**{f"{field}__startswith": path})
+    return Q(**{f"{field}__gte": path, f"{field}__lt": path[:-1] + chr(ord(path[-1]) + 1)})
 
 
 class ScopedQuerySet(models.QuerySet):
@@ -35,7 +51,7 @@ class ScopedQuerySet(models.QuerySet):
         field = self.model.scope_path_field
         condition = Q()
         for path, with_subtree in grants:
-            condition |= Q(**{f"{field}__startswith" if with_subtree else field: path})
+            condition |= subtree_q(field, path, with_subtree)
         return self.filter(condition)
 
 

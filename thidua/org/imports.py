@@ -48,6 +48,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from thidua.audit.models import Action
 from thidua.audit.services import record
+from thidua.core.models import subtree_q
 from thidua.core.text import fold, normalize_name
 from thidua.core.xlsx import UploadError, open_uploaded_workbook
 
@@ -1260,7 +1261,7 @@ def _scope_units(user: User | None, label: str, limit: int = 5000) -> list[Unit]
     if grants is not None:
         condition = Q(pk__in=[])
         for path, with_subtree in grants:
-            condition |= Q(path__startswith=path) if with_subtree else Q(path=path)
+            condition |= subtree_q("path", path, with_subtree)
         queryset = queryset.filter(condition)
     return list(queryset[:limit])
 

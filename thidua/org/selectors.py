@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from thidua.core.models import subtree_q
 from thidua.core.text import fold
 
 from .models import Person, Unit, User
@@ -95,7 +96,7 @@ def person_list(
         )
     if unit is not None:
         queryset = (
-            queryset.filter(unit__path__startswith=unit.path)
+            queryset.filter(subtree_q("unit__path", unit.path))
             if subtree
             else queryset.filter(unit=unit)
         )
@@ -122,6 +123,6 @@ def unit_lookup(user: User, query: str, *, acting_on: str = "", limit: int = 20)
         if grants is not None:
             condition = Q(pk__in=[])
             for path, with_subtree in grants:
-                condition |= Q(path__startswith=path) if with_subtree else Q(path=path)
+                condition |= subtree_q("path", path, with_subtree)
             queryset = queryset.filter(condition)
     return list(queryset[:limit])

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from thidua.audit.models import Action
 from thidua.audit.services import record, record_many, snapshot
+from thidua.core.models import subtree_q
 from thidua.core.text import fold
 
 from .models import ApiToken, Grant, Person, Unit, User
@@ -157,7 +158,7 @@ def unit_reactivate(*, actor: User | None, unit: Unit) -> Unit:
 
 def _rewrite_subtree(old_path: str, new_path: str, depth_delta: int) -> None:
     """Move every path under ``old_path`` to ``new_path`` in one statement."""
-    Unit.objects.filter(path__startswith=old_path).update(
+    Unit.objects.filter(subtree_q("path", old_path)).update(
         path=Concat(Value(new_path), Substr("path", len(old_path) + 1)),
         depth=F("depth") + depth_delta,
     )

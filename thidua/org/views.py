@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from thidua.audit.selectors import entries_for
+from thidua.core.models import subtree_q
 from thidua.core.views import (
     add_service_errors,
     apply_sort,
@@ -195,7 +196,7 @@ def _other_units(user, unit: Unit):
     return (
         Unit.objects.restrict(user, "change")
         .filter(is_active=True)
-        .exclude(path__startswith=unit.path)
+        .exclude(subtree_q("path", unit.path))
         .order_by("path")
     )
 
