@@ -52,7 +52,7 @@ from thidua.org import services
 from thidua.org.models import ApiToken, Grant, Person, Unit, User
 from thidua.org.roles import Role
 
-from .factories import UnitFactory, UserFactory, grant
+from .factories import UnitFactory, UserFactory, grant, unit_form_data
 
 OK = "ok"
 FORBIDDEN = 403
@@ -228,21 +228,7 @@ def workbook_upload(headers: list[str], *rows: list) -> SimpleUploadedFile:
     return SimpleUploadedFile("nhap.xlsx", buffer.getvalue(), content_type=XLSX_MIME)
 
 
-def _unit_form(unit: Unit, **changes) -> dict:
-    data = {
-        "code": unit.code,
-        "name": unit.name,
-        "short_name": unit.short_name,
-        "kind": unit.kind,
-        "address": unit.address,
-        "phone": unit.phone,
-        "email": unit.email,
-        "head_name": unit.head_name,
-        "note": unit.note,
-        "version": unit.version,
-    }
-    data.update(changes)
-    return data
+_unit_form = unit_form_data
 
 
 def _person_form(person: Person, **changes) -> dict:

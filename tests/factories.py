@@ -50,3 +50,21 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 def grant(user: User, role: str, unit: Unit, with_subtree: bool = True) -> Grant:
     return Grant.objects.create(user=user, role=role, unit=unit, with_subtree=with_subtree)
+
+
+def unit_form_data(unit: Unit, **changes) -> dict:
+    """The unit edit form as the page would post it, with ``changes``."""
+    data = {
+        "code": unit.code,
+        "name": unit.name,
+        "short_name": unit.short_name,
+        "kind": unit.kind,
+        "address": unit.address,
+        "phone": unit.phone,
+        "email": unit.email,
+        "head_name": unit.head_name,
+        "note": unit.note,
+        "version": unit.version,
+    }
+    data.update(changes)
+    return data

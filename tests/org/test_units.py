@@ -12,24 +12,9 @@ from thidua.org import services
 from thidua.org.models import Grant, Person, Unit, User
 
 from ..conftest import client_for
-from ..factories import PersonFactory, UnitFactory
+from ..factories import PersonFactory, UnitFactory, unit_form_data
 
-
-def _form(unit: Unit, **changes) -> dict:
-    data = {
-        "code": unit.code,
-        "name": unit.name,
-        "short_name": unit.short_name,
-        "kind": unit.kind,
-        "address": unit.address,
-        "phone": unit.phone,
-        "email": unit.email,
-        "head_name": unit.head_name,
-        "note": unit.note,
-        "version": unit.version,
-    }
-    data.update(changes)
-    return data
+_form = unit_form_data
 
 
 def _fresh(unit: Unit) -> Unit:

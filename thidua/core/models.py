@@ -40,10 +40,12 @@ class ScopedQuerySet(models.QuerySet):
     everything (a superuser), otherwise a list of ``(path, with_subtree)`` grants.
     """
 
-    def restrict(self, user, action: str = "view") -> ScopedQuerySet:
+    def restrict(self, user, action: str = "view", *, label: str | None = None) -> ScopedQuerySet:
+        """Rows ``user`` may ``action``; with ``label``, the rows (units, say) in which the
+        user may ``action`` objects of that other model ("units I may add people to")."""
         if user is None or not user.is_authenticated or not user.is_active:
             return self.none()
-        grants = user.scope_for(self.model._meta.label_lower, action)
+        grants = user.scope_for(label or self.model._meta.label_lower, action)
         if grants is None:
             return self
         if not grants:

@@ -34,7 +34,6 @@ from functools import lru_cache
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import DatabaseError, transaction
-from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -48,7 +47,6 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from thidua.audit.models import Action
 from thidua.audit.services import record
-from thidua.core.models import subtree_q
 from thidua.core.text import fold, normalize_name
 from thidua.core.xlsx import UploadError, open_uploaded_workbook
 
@@ -1257,12 +1255,8 @@ _TEMPLATE_ROWS = MAX_ROWS + 1  # drop-downs and text format reach this row
 def _scope_units(user: User | None, label: str, limit: int = 5000) -> list[Unit]:
     """Active units in which ``user`` may change ``label`` objects, for the template."""
     queryset = Unit.objects.filter(is_active=True).order_by("path")
-    grants = None if user is None else user.scope_for(label, "change")
-    if grants is not None:
-        condition = Q(pk__in=[])
-        for path, with_subtree in grants:
-            condition |= subtree_q("path", path, with_subtree)
-        queryset = queryset.filter(condition)
+    if user is not None:
+        queryset = queryset & Unit.objects.restrict(user, "change", label=label)
     return list(queryset[:limit])
 
 

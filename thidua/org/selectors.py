@@ -119,10 +119,5 @@ def unit_lookup(user: User, query: str, *, acting_on: str = "", limit: int = 20)
     in which the user may change that kind of object."""
     queryset = unit_search(user, query)
     if acting_on in LOOKUP_PERMISSIONS:
-        grants = user.scope_for(acting_on, "change")
-        if grants is not None:
-            condition = Q(pk__in=[])
-            for path, with_subtree in grants:
-                condition |= subtree_q("path", path, with_subtree)
-            queryset = queryset.filter(condition)
+        queryset = queryset & Unit.objects.restrict(user, "change", label=acting_on)
     return list(queryset[:limit])
