@@ -26,6 +26,7 @@ from __future__ import annotations
 import copy
 import logging
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -466,7 +467,7 @@ def _chunks(values: Iterable, size: int = _CHUNK) -> Iterator[list]:
 # The importer --------------------------------------------------------------------------
 
 
-class _Importer:
+class _Importer(ABC):
     kind: str
     label: str  # model label for permissions and the audit entry
     columns: tuple[Column, ...]
@@ -735,11 +736,13 @@ class _Importer:
 
     # Per kind -------------------------------------------------------------------------
 
-    def validate(self, rows: list[_Row]) -> None:  # pragma: no cover - abstract
-        raise NotImplementedError
+    @abstractmethod
+    def validate(self, rows: list[_Row]) -> None:
+        """Check every row and fill ``row.changes``; report problems with ``self.error``."""
 
-    def apply(self, rows: list[_Row]) -> None:  # pragma: no cover - abstract
-        raise NotImplementedError
+    @abstractmethod
+    def apply(self, rows: list[_Row]) -> None:
+        """Write the validated rows through the services (inside the import's transaction)."""
 
 
 class _ApplyError(Exception):
