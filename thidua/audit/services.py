@@ -75,6 +75,23 @@ def record(
     return _append([entry])[0]
 
 
+def delete_and_record(obj: models.Model, *, actor=None) -> AuditEntry:
+    """Delete ``obj`` and append its DELETE entry with the snapshot it had."""
+    before = snapshot(obj)
+    object_type, object_id = obj._meta.label_lower, obj.pk
+    object_repr, unit_path = str(obj), audit_unit_path(obj)
+    obj.delete()
+    return record(
+        "delete",
+        actor=actor,
+        before=before,
+        object_type=object_type,
+        object_id=object_id,
+        object_repr=object_repr,
+        unit_path=unit_path,
+    )
+
+
 def record_many(
     action: str, objects: list[tuple[models.Model, dict | None]], *, actor=None
 ) -> list[AuditEntry]:

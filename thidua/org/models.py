@@ -266,6 +266,8 @@ class Grant(models.Model):
     )
     with_subtree = models.BooleanField(_("including sub-units"), default=True)
 
+    scope_path_field = "unit__path"  # where its audit entries are filed
+
     class Meta:
         verbose_name = _("grant")
         verbose_name_plural = _("grants")

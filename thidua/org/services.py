@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.audit.models import Action
-from thidua.audit.services import record, record_many, snapshot
+from thidua.audit.services import delete_and_record, record, record_many, snapshot
 from thidua.core.models import subtree_q
 from thidua.core.text import fold
 
@@ -331,19 +331,7 @@ def person_update(
 def person_delete(*, actor: User | None, person: Person) -> None:
     _check(actor, Person, "change", obj=person)
     person = _lock(Person, person.pk)
-    before = snapshot(person)
-    unit_path = person.unit.path
-    pk, label = person.pk, str(person)
-    person.delete()
-    record(
-        Action.DELETE,
-        actor=actor,
-        before=before,
-        object_type="org.person",
-        object_id=pk,
-        object_repr=label,
-        unit_path=unit_path,
-    )
+    delete_and_record(person, actor=actor)
 
 
 # Accounts ------------------------------------------------------------------------------
@@ -494,18 +482,7 @@ def grant_add(
 def grant_remove(*, actor: User | None, grant: Grant) -> None:
     _check(actor, User, "change", obj=grant.user)
     _check_grant(actor, grant.role, grant.unit)
-    before = snapshot(grant)
-    pk, label, path = grant.pk, str(grant), grant.unit.path
-    grant.delete()
-    record(
-        Action.DELETE,
-        actor=actor,
-        before=before,
-        object_type="org.grant",
-        object_id=pk,
-        object_repr=label,
-        unit_path=path,
-    )
+    delete_and_record(grant, actor=actor)
 
 
 def user_is_locked(user: User) -> bool:
