@@ -72,3 +72,9 @@ def test_vietnamese_is_the_default_and_english_switchable(client, users):
     assert "Overview" in english
     assert "Tổng quan" not in english
     translation.activate(settings.LANGUAGE_CODE)
+
+
+def test_browser_language_does_not_override_vietnamese(client, users):
+    client.force_login(users["secretariat"])
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Tổng quan" in page

@@ -109,7 +109,12 @@ class UnitMergeForm(BootstrapMixin, forms.Form):
     target = UnitChoiceField(
         queryset=Unit.objects.none(), label=_("Merge into"), acting_on="org.unit"
     )
-    merged_on = forms.DateField(label=_("Effective date"), required=False)
+    merged_on = forms.DateField(
+        label=_("Effective date"),
+        required=False,
+        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+        help_text=_("Leave empty for today."),
+    )
     confirm = forms.BooleanField(
         label=_("I understand: sub-units, people and accounts move to the target unit."),
         required=True,
@@ -195,7 +200,11 @@ class UnitSearchForm(BootstrapMixin, forms.Form):
 
 
 class ApiTokenForm(BootstrapMixin, forms.Form):
-    name = forms.CharField(label=_("Token name"), max_length=100)
+    name = forms.CharField(
+        label=_("Token name"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"placeholder": _("Token name, e.g. the reporting program")}),
+    )
 
 
 class UserCreateForm(BootstrapMixin, forms.Form):
@@ -274,7 +283,7 @@ class GrantForm(BootstrapMixin, forms.Form):
         self.fields["unit"].queryset = (
             unit_queryset if unit_queryset is not None else Unit.objects.none()
         )
-        self.fields["role"].choices = list(roles)
+        self.fields["role"].choices = [("", _("Choose a role"))] + list(roles)
 
 
 class UserFilterForm(BootstrapMixin, forms.Form):
