@@ -11,7 +11,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from .context import current
-from .models import GENESIS_HASH, AuditEntry, AuditHead
+from .models import GENESIS_HASH, Action, AuditEntry, AuditHead
 
 
 def to_json(value):
@@ -82,7 +82,7 @@ def delete_and_record(obj: models.Model, *, actor=None) -> AuditEntry:
     object_repr, unit_path = str(obj), audit_unit_path(obj)
     obj.delete()
     return record(
-        "delete",
+        Action.DELETE,
         actor=actor,
         before=before,
         object_type=object_type,
