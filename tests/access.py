@@ -24,7 +24,8 @@ cannot ship without access tests.
 
 How a later app registers its routes
 ------------------------------------
-Write ``tests/<app>/access.py`` with a module-level ``ROUTES`` list of :class:`Route`
+Write ``tests/<app>/access.py`` (or several ``access_<part>.py``) with a module-level
+``ROUTES`` list of :class:`Route`
 built with the helpers of this module (``scoped``, ``gated``, ``everyone``, the role
 groups), and objects from ``World`` (add the objects your rows need to
 :func:`build_world`'s ``extra`` dictionary from a ``world_extras(world)`` function in
@@ -718,25 +719,25 @@ def _org_routes() -> list[Route]:
 
 
 def _access_modules():
-    """``tests/<app>/access.py`` of later apps."""
+    """``tests/<app>/access.py`` of later apps, and ``access_<part>.py`` beside it for apps
+    whose rows are split by feature."""
     import tests
 
     found = []
     for info in pkgutil.iter_modules(tests.__path__):
         if not info.ispkg or info.name == "e2e":
             continue
-        try:
-            found.append(importlib.import_module(f"tests.{info.name}.access"))
-        except ModuleNotFoundError as error:
-            if error.name != f"tests.{info.name}.access":
-                raise
+        package = importlib.import_module(f"tests.{info.name}")
+        for module in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+            if module.name == "access" or module.name.startswith("access_"):
+                found.append(importlib.import_module(f"tests.{info.name}.{module.name}"))
     return found
 
 
 def all_routes() -> list[Route]:
     routes = _org_routes()
     for module in _access_modules():
-        routes += list(module.ROUTES)
+        routes += list(getattr(module, "ROUTES", []))
     return routes
 
 

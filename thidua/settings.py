@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "thidua.core",
     "thidua.audit",
     "thidua.org",
+    "thidua.notifications",
+    "thidua.movements",
     "thidua.api",
 ]
 
@@ -156,6 +158,12 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Evidence, scans and attached documents: never under MEDIA_URL, served only by views
+    # that check the user's scope.
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": VAR_DIR / "private", "base_url": None},
+    },
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -171,6 +179,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 THIDUA_IMPORT_MAX_BYTES = int(os.environ.get("THIDUA_IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
 THIDUA_PAGE_SIZE = 50
+# Evidence files, signed scans and attached documents.
+THIDUA_UPLOAD_MAX_BYTES = int(os.environ.get("THIDUA_UPLOAD_MAX_BYTES", str(15 * 1024 * 1024)))
+# Where links in e-mails point.
+THIDUA_BASE_URL = os.environ.get("THIDUA_BASE_URL", "http://127.0.0.1:8000")
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

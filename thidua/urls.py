@@ -19,6 +19,8 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("org/", include("thidua.org.urls")),
     path("audit/", include("thidua.audit.urls")),
+    path("movements/", include("thidua.movements.urls")),
+    path("notifications/", include("thidua.notifications.urls")),
     path("api/v1/", api.urls),
 ]
 

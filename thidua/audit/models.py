@@ -36,6 +36,8 @@ class Action(models.TextChoices):
     UNLOCK = "unlock", _("Account unlocked")
     TOKEN_CREATE = "token_create", _("API token created")
     TOKEN_REVOKE = "token_revoke", _("API token revoked")
+    TRANSITION = "transition", _("Status change")
+    REMIND = "remind", _("Reminder sent")
 
 
 class AuditEntry(models.Model):

@@ -31,6 +31,14 @@ def subtree_q(field: str, path: str, with_subtree: bool = True) -> Q:
     return Q(**{f"{field}__gte": path, f"{field}__lt": path[:-1] + chr(ord(path[-1]) + 1)})
 
 
+def paths_q(field: str, grants: list[tuple[str, bool]]) -> Q:
+    """Rows whose ``field`` lies inside any of ``grants`` (``(path, with_subtree)`` pairs)."""
+    condition = Q(pk__in=[])
+    for path, with_subtree in grants:
+        condition |= subtree_q(field, path, with_subtree)
+    return condition
+
+
 class ScopedQuerySet(models.QuerySet):
     """A queryset that can be narrowed to what a user may see or change.
 
@@ -50,11 +58,12 @@ class ScopedQuerySet(models.QuerySet):
             return self
         if not grants:
             return self.none()
-        field = self.model.scope_path_field
-        condition = Q()
-        for path, with_subtree in grants:
-            condition |= subtree_q(field, path, with_subtree)
-        return self.filter(condition)
+        return self.filter(self.scope_condition(grants, action))
+
+    def scope_condition(self, grants: list[tuple[str, bool]], action: str) -> Q:
+        """The condition for rows inside ``grants``. Models whose visibility is more than
+        one path (a movement is seen by its issuer and by its participants) override it."""
+        return paths_q(self.model.scope_path_field, grants)
 
 
 class ScopedManager(models.Manager.from_queryset(ScopedQuerySet)):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from thidua.audit.models import Action
 from thidua.audit.services import delete_and_record, record, record_many, snapshot
+from thidua.core.concurrency import StaleObjectError, check_version  # noqa: F401 (re-exported)
 from thidua.core.models import subtree_q
 from thidua.core.text import fold
 
@@ -45,10 +46,6 @@ PERSON_FIELDS = (
 )
 
 
-class StaleObjectError(ValidationError):
-    """Someone else saved the object after this user opened it."""
-
-
 def _check(user: User | None, model, action: str, obj=None, unit: Unit | None = None) -> None:
     """Raise PermissionDenied unless ``user`` may do ``action`` on ``obj`` or inside ``unit``.
 
@@ -60,17 +57,6 @@ def _check(user: User | None, model, action: str, obj=None, unit: Unit | None = 
         raise PermissionDenied
     if unit is not None and not user.holds(model._meta.label_lower, action, unit):
         raise PermissionDenied
-
-
-def _check_version(obj, expected_version: int | None) -> None:
-    if expected_version is not None and obj.version != expected_version:
-        raise StaleObjectError(
-            _(
-                "Someone else saved this record after you opened it. "
-                "Reload the page to see their changes, then make yours again."
-            ),
-            code="stale",
-        )
 
 
 def _lock(model, pk):
@@ -106,7 +92,7 @@ def unit_update(
 ) -> Unit:
     _check(actor, Unit, "change", obj=unit)
     unit = _lock(Unit, unit.pk)
-    _check_version(unit, expected_version)
+    check_version(unit, expected_version)
     before = snapshot(unit)
     for name, value in fields.items():
         if name in UNIT_FIELDS:
@@ -311,7 +297,7 @@ def person_update(
 ) -> Person:
     _check(actor, Person, "change", obj=person)
     person = _lock(Person, person.pk)
-    _check_version(person, expected_version)
+    check_version(person, expected_version)
     if "unit" in fields and fields["unit"].pk != person.unit_id:
         _check(actor, Person, "change", unit=fields["unit"])
     before = snapshot(person)

@@ -1,0 +1,1 @@
+"""Pages of the movements app, one module per feature."""
