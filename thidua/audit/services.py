@@ -31,7 +31,10 @@ def snapshot(obj: models.Model, fields: Iterable[str] | None = None) -> dict:
             continue
         if field.name == "password":
             continue
-        data[field.attname if field.is_relation else field.name] = field.value_from_object(obj)
+        value = field.value_from_object(obj)
+        if isinstance(field, models.FileField):
+            value = value.name or ""  # the stored name, not the file
+        data[field.attname if field.is_relation else field.name] = value
     return to_json(data)
 
 
