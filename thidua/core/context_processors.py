@@ -6,6 +6,9 @@ from django.utils.translation import gettext_lazy as _
 # (label, url name, icon, model label, action): shown when the user holds the action.
 NAVIGATION = [
     (_("Overview"), "home", "speedometer2", None, None),
+    (_("Movements"), "movements:list", "flag", "movements.movement", "view"),
+    (_("Leaders' dashboard"), "movements:dashboard", "graph-up", "movements.movement", "dashboard"),
+    (_("Pledges"), "movements:pledge_list", "pen", "movements.pledge", "view"),
     (_("Organisation"), "org:unit_tree", "diagram-3", "org.unit", "view"),
     (_("People"), "org:person_list", "people", "org.person", "view"),
     (_("Import"), "org:import", "upload", "org.person", "change"),
