@@ -88,6 +88,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "thidua.core.context_processors.navigation",
+                "thidua.notifications.context_processors.notifications",
             ],
             "builtins": ["thidua.core.templatetags.vn"],
         },
@@ -181,6 +182,9 @@ THIDUA_IMPORT_MAX_BYTES = int(os.environ.get("THIDUA_IMPORT_MAX_BYTES", str(10 *
 THIDUA_PAGE_SIZE = 50
 # Evidence files, signed scans and attached documents.
 THIDUA_UPLOAD_MAX_BYTES = int(os.environ.get("THIDUA_UPLOAD_MAX_BYTES", str(15 * 1024 * 1024)))
+# Reminders (manage.py send_reminders): days after a reminder before the head of the
+# unit is told (escalation).
+THIDUA_ESCALATE_AFTER_DAYS = int(os.environ.get("THIDUA_ESCALATE_AFTER_DAYS", "5"))
 # Where links in e-mails point.
 THIDUA_BASE_URL = os.environ.get("THIDUA_BASE_URL", "http://127.0.0.1:8000")
 

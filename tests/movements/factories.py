@@ -80,4 +80,6 @@ def make_movement(tree, *, launch: bool = True, year: int = 2026, **overrides) -
     )
     if launch:
         movement = services.movement_launch(actor=None, movement=movement)
-    return Fixture(movement=Movement.objects.get(pk=movement.pk), growth=growth, schools=schools, beds=beds)
+    return Fixture(
+        movement=Movement.objects.get(pk=movement.pk), growth=growth, schools=schools, beds=beds
+    )

@@ -11,12 +11,17 @@ How a reported value is judged:
   in the unit of measure (percentage points for a rate). Without a baseline, or with a
   zero baseline for a percentage change, the target cannot be assessed.
 * Completion is actual ÷ goal for "more is better", goal ÷ actual for "less is better";
-  a share that cannot pass 100% ("đạt 100%") is capped at 100%.
+  a share that cannot pass 100% ("đạt 100%") is capped at 100%. Going the wrong way
+  (a fall for a "tăng" target, negative growth) is no progress: completion is never
+  below 0.
 * Status: met → ``dat``. After the period: otherwise ``khong_dat``. During the period a
   cumulative target is ``dung_tien_do`` when it is at least where a steady pace would
   put it, a level (a rate, a ratio) when it is within :data:`ON_TRACK_SHARE` of the goal;
   else ``nguy_co``. A cumulative "at most" total that has already passed its cap is
-  ``khong_dat`` at once.
+  ``khong_dat`` at once, and is met only by the total of the whole period (settled on a
+  partial total it is ``khong_dat``). A cumulative ``tang``/``giam`` is judged during the
+  period as the total it asks for ("tăng 10% so với 1.000" → at least 1.100), so a
+  running total is not mistaken for a fall from the baseline.
 """
 
 from __future__ import annotations
@@ -115,7 +120,7 @@ def _achieved(goal: Goal, actual: Decimal) -> tuple[Decimal | None, bool | None,
             # "giảm" with no amount: any fall meets it.
             met = change > ZERO
             return (ONE if met else ZERO), met, ""
-        return _ratio(change, goal.value), change >= goal.value, ""
+        return max(_ratio(change, goal.value), ZERO), change >= goal.value, ""
 
     wants = goal.wants
     low = goal.value
@@ -124,11 +129,11 @@ def _achieved(goal: Goal, actual: Decimal) -> tuple[Decimal | None, bool | None,
         if low <= actual <= high:
             return ONE, True, ""
         if actual < low:
-            return (_ratio(actual, low) if low > ZERO else ZERO), False, ""
+            return (max(_ratio(actual, low), ZERO) if low > ZERO else ZERO), False, ""
         return (_ratio(high, actual) if actual > ZERO else ZERO), False, ""
     if wants == Direction.HIGHER:
         met = actual > low if goal.comparator in STRICT else actual >= low
-        completion = (ONE if met else ZERO) if low <= ZERO else _ratio(actual, low)
+        completion = (ONE if met else ZERO) if low <= ZERO else max(_ratio(actual, low), ZERO)
         if goal.capped:
             completion = min(completion, ONE)
         return completion, met, ""
@@ -141,6 +146,21 @@ def _achieved(goal: Goal, actual: Decimal) -> tuple[Decimal | None, bool | None,
     return completion, met, ""
 
 
+def _running_total(goal: Goal) -> Goal | None:
+    """A cumulative increase or decrease as the total it asks for over the whole period:
+    "tăng 10% so với 1.000" → at least 1.100, "giảm 5% so với 200" → at most 190."""
+    if goal.baseline is None or (goal.relative_change and goal.baseline == ZERO):
+        return None
+    amount = goal.value * abs(goal.baseline) / HUNDRED if goal.relative_change else goal.value
+    if goal.comparator == Comparator.INCREASE:
+        comparator = Comparator.ABOVE if goal.value == ZERO else Comparator.AT_LEAST
+        total = goal.baseline + amount
+    else:
+        comparator = Comparator.BELOW if goal.value == ZERO else Comparator.AT_MOST
+        total = goal.baseline - amount
+    return Goal(comparator=comparator, value=total, cumulative=True)
+
+
 def assess(goal: Goal, actual: Decimal | None, *, elapsed: Decimal, final: bool) -> Assessment:
     """Judge ``actual`` against ``goal`` when ``elapsed`` (0–1) of the target's time has
     passed; ``final`` once the period is over or the movement is closed."""
@@ -148,6 +168,12 @@ def assess(goal: Goal, actual: Decimal | None, *, elapsed: Decimal, final: bool)
         if final:
             return Assessment(None, False, TargetStatus.MISSED, _("Nothing was reported."))
         return Assessment(None, None, TargetStatus.NOT_REPORTED)
+    if goal.cumulative and goal.is_change and (not final or elapsed < ONE):
+        # A running total is not yet the year's figure: compare it with the total the
+        # change asks for, at the pace the time gone by allows.
+        total = _running_total(goal)
+        if total is not None:
+            return assess(total, actual, elapsed=elapsed, final=final)
     completion, met, reason = _achieved(goal, Decimal(actual))
     if met is None:
         status = TargetStatus.MISSED if final else TargetStatus.UNKNOWN
@@ -159,8 +185,17 @@ def assess(goal: Goal, actual: Decimal | None, *, elapsed: Decimal, final: bool)
         if not met:
             return Assessment(completion, False, TargetStatus.MISSED)
         if final:
+            if elapsed < ONE:
+                # Settled on a partial total: staying under the cap is not shown.
+                return Assessment(
+                    completion,
+                    False,
+                    TargetStatus.MISSED,
+                    _("The total for the whole period was not reported."),
+                )
             return Assessment(completion, True, TargetStatus.MET)
-        allowed = goal.value * max(elapsed, Decimal("0.0001"))
+        cap = goal.value_max if goal.value_max is not None else goal.value
+        allowed = cap * max(elapsed, Decimal("0.0001"))
         on_track = Decimal(actual) <= allowed
         status = TargetStatus.ON_TRACK if on_track else TargetStatus.AT_RISK
         return Assessment(completion, None, status)

@@ -58,7 +58,8 @@ class MovementQuerySet(ScopedQuerySet):
         participates = Participation.objects.filter(
             paths_q("unit__path", grants), movement=OuterRef("pk")
         )
-        return issuer | Q(Exists(participates))
+        # Participants learn of a movement when it is launched, not while it is drafted.
+        return issuer | (Q(Exists(participates)) & ~Q(status=MovementStatus.DRAFT))
 
 
 class Movement(TimeStampedModel):

@@ -7,7 +7,7 @@ notify after commit. ``actor=None`` is the system (demo data, scheduled jobs).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -26,7 +26,7 @@ from thidua.core.models import subtree_q
 from thidua.core.text import fold, format_number
 from thidua.core.uploads import check_upload
 from thidua.notifications.services import notify
-from thidua.org.models import Person, Unit, User
+from thidua.org.models import Person, Unit, UnitKind, User
 from thidua.org.roles import Role
 
 from . import completion, states
@@ -286,7 +286,8 @@ def participants_set(
     roots: Iterable[Unit] = (),
 ) -> int:
     """Set who takes part: chosen ``units`` plus every active unit of ``kinds`` (under
-    ``roots`` when given, else under the issuer). Returns the number of participants.
+    ``roots`` when given, else in the issuer's area, see :func:`_default_root`). Returns
+    the number of participants.
 
     Participants already registered or reporting stay, so nothing they wrote is lost.
     """
@@ -299,7 +300,7 @@ def participants_set(
     by_rule: set[int] = set()
     if kinds or roots:
         condition = Q()
-        for root in roots or [movement.issuer]:
+        for root in roots or [_default_root(movement.issuer)]:
             condition |= subtree_q("path", root.path)
         rows = Unit.objects.filter(condition, is_active=True)
         if kinds:
@@ -325,6 +326,13 @@ def participants_set(
         )
         for pk in wanted - set(existing)
     )
+    # A unit that stays says why it takes part now: chosen, or by the kinds and subtrees.
+    movement.participations.filter(unit_id__in=chosen & set(existing)).exclude(
+        source=Participation.Source.CHOSEN
+    ).update(source=Participation.Source.CHOSEN)
+    movement.participations.filter(unit_id__in=(by_rule - chosen) & set(existing)).exclude(
+        source=Participation.Source.RULE
+    ).update(source=Participation.Source.RULE)
     movement.participant_kinds = kinds
     movement.save(update_fields=["participant_kinds", "updated_at"])
     movement.participant_roots.set(roots)
@@ -345,6 +353,15 @@ def participants_set(
     if movement.is_running and added:
         _notify_launch(movement, Unit.objects.filter(pk__in=added))
     return total
+
+
+def _default_root(issuer: Unit) -> Unit:
+    """Where "every unit of these kinds" looks when no subtree is named: the area a
+    People's Committee governs (its parent: the province, the commune), else the
+    issuer's own subtree. The departments of a province sit beside its committee."""
+    if issuer.kind == UnitKind.PEOPLES_COMMITTEE and issuer.parent_id:
+        return issuer.parent
+    return issuer
 
 
 def _notify_launch(movement: Movement, units) -> None:
@@ -507,6 +524,14 @@ def target_create(
     (``registration``)."""
     unit = fields.get("unit")
     _target_changeable(actor, movement, level, unit)
+    # A unit's targets belong to a movement it takes part in (not to any movement its
+    # officer happens to know the id of).
+    if (
+        level == Target.Level.UNIT
+        and unit is not None
+        and not movement.participations.filter(unit=unit).exists()
+    ):
+        raise ValidationError({"unit": _("This unit does not take part in the movement.")})
     target = Target(movement=movement, level=level, parent=parent, registration=registration)
     for name, value in fields.items():
         if name in TARGET_FIELDS:
@@ -938,6 +963,13 @@ def progress_import(
     """Save many reports at once, all or nothing: one refused row refuses the file, with
     every row's problem listed."""
     today = today or timezone.localdate()
+    # Judge the rows on the movement and targets as stored, not on the caller's copies
+    # (which may predate the launch or the closing).
+    movement = _lock(Movement, movement.pk)
+    stored = Target.objects.filter(movement=movement).in_bulk({r.target.pk for r in rows})
+    for target in stored.values():
+        target.movement = movement
+    rows = [replace(r, target=stored[r.target.pk]) if r.target.pk in stored else r for r in rows]
     if movement.status in (MovementStatus.CLOSED, MovementStatus.DRAFT):
         raise ValidationError(
             _("The movement is closed; progress can no longer be reported.")

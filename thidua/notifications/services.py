@@ -7,6 +7,9 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
+from thidua.audit.models import Action
+from thidua.audit.services import record
+
 from .models import Notification
 
 
@@ -47,9 +50,23 @@ def notify(
     return created
 
 
+@transaction.atomic
 def notification_mark_read(*, user, ids: Iterable[int] | None = None) -> int:
     """Mark the user's notifications read (all of them when ``ids`` is None)."""
     rows = Notification.objects.for_user(user).unread()
     if ids is not None:
         rows = rows.filter(pk__in=list(ids))
-    return rows.update(read_at=timezone.now())
+    marked = sorted(rows.values_list("pk", flat=True))
+    if not marked:
+        return 0
+    Notification.objects.filter(pk__in=marked).update(read_at=timezone.now())
+    record(
+        Action.UPDATE,
+        actor=user,
+        object_type="notifications.notification",
+        object_id=marked[0] if len(marked) == 1 else "",
+        object_repr=f"{len(marked)} notifications read",
+        after={"read": marked},
+        unit_path=user.unit.path if user.unit_id else None,
+    )
+    return len(marked)

@@ -11,7 +11,11 @@ from .models import Notification
 
 @shared_task
 def send_notification_emails(ids: list[int]) -> int:
-    rows = list(Notification.objects.filter(pk__in=ids, emailed=False).select_related("recipient"))
+    rows = list(
+        Notification.objects.filter(pk__in=ids, emailed=False)
+        .exclude(recipient__email="")
+        .select_related("recipient")
+    )
     messages = []
     for n in rows:
         link = f"\n\n{settings.THIDUA_BASE_URL.rstrip('/')}{n.url}" if n.url else ""

@@ -9,6 +9,7 @@ from thidua.core.models import subtree_q
 from thidua.core.text import fold
 
 from .models import Person, Unit, User
+from .roles import PERMISSIONS
 
 
 def _child_count():
@@ -111,13 +112,10 @@ def person_list(
     return queryset
 
 
-LOOKUP_PERMISSIONS = {"org.person", "org.unit", "org.user"}
-
-
 def unit_lookup(user: User, query: str, *, acting_on: str = "", limit: int = 20) -> list[Unit]:
     """Units for a picker: matching ``query``, active, and — with ``acting_on`` — only those
     in which the user may change that kind of object."""
     queryset = unit_search(user, query)
-    if acting_on in LOOKUP_PERMISSIONS:
+    if acting_on in PERMISSIONS:  # any model of the roles table, later apps included
         queryset = queryset & Unit.objects.restrict(user, "change", label=acting_on)
     return list(queryset[:limit])

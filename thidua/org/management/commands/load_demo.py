@@ -1,11 +1,30 @@
-"""Load a realistic, fictional demo province (or 34 of them). Idempotent."""
+"""Load a realistic, fictional demo province (or 34 of them), then the other apps' demo
+data in it (movements…). Idempotent."""
 
 from __future__ import annotations
 
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError
 
 from thidua.org import demo
+
+
+def app_demo_loaders():
+    """The demo data of the apps above the organisation, in INSTALLED_APPS order: each
+    thidua app with a ``demo`` module defining ``load_demo(log=…)`` (movements…). Found
+    by name, so org does not import the apps that build on it."""
+    for config in apps.get_app_configs():
+        if not config.name.startswith("thidua.") or config.name == "thidua.org":
+            continue
+        if find_spec(f"{config.name}.demo") is None:
+            continue
+        loader = getattr(import_module(f"{config.name}.demo"), "load_demo", None)
+        if loader is not None:
+            yield loader
 
 
 class Command(BaseCommand):
@@ -54,3 +73,6 @@ class Command(BaseCommand):
                     f"{totals['people']} people in {totals['seconds']} s."
                 )
             )
+        # Then what the other apps show in the demo province (idempotent as well).
+        for loader in app_demo_loaders():
+            loader(log=log)
