@@ -18,6 +18,7 @@ from thidua.movements.models import Review
 from ..access import (
     EVERYONE,
     MANAGERS,
+    PROVINCE,
     SEES_INSIDE,
     SEES_OUTSIDE,
     Route,
@@ -69,9 +70,10 @@ ROUTES = [
         for tab in TABS
     ),
     Route(
+        # Participants learn of a movement when it is launched: a draft is the issuer's.
         "draft movement page",
         "movements:detail",
-        scoped(SEES_MOVEMENT),
+        scoped(PROVINCE),
         kwargs=lambda w, me: {"pk": w.extra["draft"].pk},
     ),
     Route(

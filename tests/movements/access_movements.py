@@ -4,7 +4,8 @@ movement-wide targets.
 
 The province's movement (``world.extra["movement"]``, issued by the People's Committee)
 is seen by every role with a grant, since Sở GD&ĐT, its school and Sở Y tế take part;
-only the secretariat (and the administrator) change it. Two more drafts sit inside one
+only the secretariat (and the administrator) change it. Its draft sibling is seen by the
+province's side only: participants learn of a movement when it is launched. Two more drafts sit inside one
 department each: one issued by Sở GD&ĐT for its school, one by Sở Y tế for its
 hospital, so each officer must find the other's missing.
 """
@@ -22,6 +23,7 @@ from ..access import (
     FORBIDDEN,
     HIDDEN,
     MANAGERS,
+    PROVINCE,
     SEES_INSIDE,
     SEES_OUTSIDE,
     Route,
@@ -202,6 +204,9 @@ def _pk(of):
 # Rows ------------------------------------------------------------------------------------
 
 CHANGE = scoped(SEES_MOVEMENT, MANAGERS)
+# Participants learn of a movement when it is launched: the province's draft is seen by
+# the province's side only.
+DRAFT_CHANGE = scoped(PROVINCE, MANAGERS)
 
 ROUTES: list[Route] = [
     # The list and its export: every signed-in user (without a grant, an empty list).
@@ -302,20 +307,20 @@ ROUTES: list[Route] = [
         state=_participants,
     ),
     # Launching and deleting the province's draft.
-    Route("movement launch", "movements:launch", CHANGE, kwargs=_pk(_draft)),
+    Route("movement launch", "movements:launch", DRAFT_CHANGE, kwargs=_pk(_draft)),
     Route(
         "movement launch",
         "movements:launch",
-        CHANGE,
+        DRAFT_CHANGE,
         method="POST",
         kwargs=_pk(_draft),
         state=_field(Movement, _draft, "status"),
     ),
-    Route("movement delete", "movements:delete", CHANGE, kwargs=_pk(_draft)),
+    Route("movement delete", "movements:delete", DRAFT_CHANGE, kwargs=_pk(_draft)),
     Route(
         "movement delete",
         "movements:delete",
-        CHANGE,
+        DRAFT_CHANGE,
         method="POST",
         kwargs=_pk(_draft),
         state=_exists(Movement, _draft),

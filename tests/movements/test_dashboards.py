@@ -170,6 +170,17 @@ def test_every_tab_renders(fixture, clients, tab):
     assert response["Vary"] and "HX-Request" in response["Vary"]
 
 
+def test_htmx_gets_only_the_tab(fixture, clients):
+    response = clients["secretariat"].get(
+        reverse("movements:detail", args=[fixture.movement.pk]),
+        {"tab": "contents"},
+        headers={"HX-Request": "true"},
+    )
+    html = response.content.decode()
+    assert "Thi đua hoàn thành các chỉ tiêu" in html
+    assert "<html" not in html and "nav-tabs" not in html
+
+
 def test_tabs_show_their_data(fixture, clients, tree):
     services.registration_save(
         actor=None,

@@ -135,13 +135,14 @@ def test_launch_button_only_for_those_who_change_movements(tree, clients):
 
 
 def _grow(tree, n: int) -> None:
-    """``n`` movements, each with a few participants and a target."""
+    """``n`` launched movements, each with a few participants and a target."""
     units = [tree.education, tree.school, tree.health, tree.hospital]
     start = Movement.objects.count()
     for i in range(start, start + n):
         movement = _draft(tree, f"Phong trào số {i}")
         services.participants_set(actor=None, movement=movement, units=units[: 1 + i % 4])
         services.target_create(actor=None, movement=movement, indicator="Chỉ tiêu", value=1)
+        services.movement_launch(actor=None, movement=movement)
 
 
 def test_list_query_count_does_not_grow_with_rows(tree, users, settings):
@@ -728,3 +729,13 @@ def test_split_needs_a_value_and_readable_numbers(tree, clients):
     response = clients["secretariat"].post(url, {f"share_{tree.education.pk}": "7,8,1"})
     assert f"share_{tree.education.pk}" in response.context["form"].errors
     assert not Target.objects.filter(parent=fixture.growth).exists()
+
+
+def test_htmx_search_returns_only_the_table(tree, clients):
+    _draft(tree, SEED_001)
+    response = clients["secretariat"].get(
+        reverse("movements:list"), {"q": "ky niem"}, headers={"HX-Request": "true"}
+    )
+    content = response.content.decode()
+    assert "<html" not in content and 'data-testid="movement-link"' in content
+    assert "HX-Request" in response["Vary"]

@@ -152,6 +152,10 @@ def test_taking_part_through_a_sub_unit_is_enough(tree, users, world):
         ends_on=date(2026, 12, 31),
     )
     services.participants_set(actor=None, movement=movement, units=[tree.school])
+    # While it is drafted, participants do not see it yet.
+    assert movement.pk not in ids(Movement.objects.restrict(users["unit_officer"]))
+    services.contents_set(actor=None, movement=movement, items=[("1.", "Thi giáo viên giỏi.")])
+    services.movement_launch(actor=None, movement=movement)
     assert movement.pk in ids(Movement.objects.restrict(users["unit_officer"]))
     assert movement.pk not in ids(Movement.objects.restrict(users["other_officer"]))
 
@@ -205,13 +209,27 @@ def test_unit_officer_cannot_change_the_movement(tree, users, world):
 def test_unit_officer_changes_only_its_units_targets_and_reports(users, world):
     officer = users["unit_officer"]
     fx = world.province
-    assert ids(Target.objects.restrict(officer, "change")) == {fx.schools.pk}
+    # The share the province assigned to education is reported, not changed, by its officer;
+    # a target education registered itself is education's to change.
+    own = services.target_create(
+        actor=officer,
+        movement=fx.movement,
+        level=Target.Level.UNIT,
+        unit=fx.schools.unit,
+        registration=world.registrations["education"],
+        indicator="Số giáo viên đạt chuẩn",
+        comparator="toi_thieu",
+        value=D("120"),
+    )
+    assert ids(Target.objects.restrict(officer, "change")) == {own.pk}
     assert ids(ProgressReport.objects.restrict(officer, "change")) == {world.reports["schools"].pk}
     assert ids(Registration.objects.restrict(officer, "change")) == {
         world.registrations["education"].pk
     }
     # Through the services as well.
-    services.target_update(actor=officer, target=fx.schools, note="Theo kế hoạch năm học")
+    services.target_update(actor=officer, target=own, note="Theo kế hoạch năm học")
+    with pytest.raises(PermissionDenied):
+        services.target_update(actor=officer, target=fx.schools, note="Giao của tỉnh")
     with pytest.raises(PermissionDenied):
         services.target_update(actor=officer, target=fx.beds, note="Không phải của mình")
     with pytest.raises(PermissionDenied):

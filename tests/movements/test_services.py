@@ -597,10 +597,25 @@ def test_a_change_from_zero_as_an_amount_is_allowed(users, fx):
 
 def test_unit_officer_adds_own_unit_targets_only(tree, users, fx):
     officer = users["unit_officer"]
+    registration = services.registration_save(
+        actor=officer, movement=fx.movement, unit=tree.school, today=date(2026, 2, 1)
+    )
+    # Without its registration, a unit target is the province's to assign.
+    with pytest.raises(PermissionDenied):
+        services.target_create(
+            actor=officer,
+            movement=fx.movement,
+            level=Target.Level.UNIT,
+            unit=tree.school,
+            indicator="Tỷ lệ học sinh tốt nghiệp THPT",
+            comparator="toi_thieu",
+            value=D("98"),
+        )
     own = services.target_create(
         actor=officer,
         movement=fx.movement,
         level=Target.Level.UNIT,
+        registration=registration,
         unit=tree.school,
         indicator="Tỷ lệ học sinh tốt nghiệp THPT",
         measure="%",
@@ -613,6 +628,7 @@ def test_unit_officer_adds_own_unit_targets_only(tree, users, fx):
             actor=officer,
             movement=fx.movement,
             level=Target.Level.UNIT,
+            registration=registration,
             unit=tree.health,
             indicator="Giường bệnh",
             comparator="dat",
@@ -633,9 +649,20 @@ def test_unit_targets_only_for_participants(tree, users, fx):
     # an officer who holds the commune.
     commune_officer = UserFactory(username="xa_dong_thanh", unit=tree.commune)
     grant(commune_officer, "unit_officer", tree.commune)
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(PermissionDenied):
         services.target_create(
             actor=commune_officer,
+            movement=fx.movement,
+            level=Target.Level.UNIT,
+            unit=tree.commune,
+            indicator="Tỷ lệ hộ dân sử dụng nước sạch",
+            comparator="dat",
+            value=D("98"),
+        )
+    # Not even the issuer's side assigns a target to a unit that takes no part.
+    with pytest.raises(ValidationError) as caught:
+        services.target_create(
+            actor=None,
             movement=fx.movement,
             level=Target.Level.UNIT,
             unit=tree.commune,

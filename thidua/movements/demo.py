@@ -350,22 +350,22 @@ class _Loader:
         plans = []
         for share in self.spec.shares:
             parent, parent_spec = targets[share.target], self.spec.targets[share.target]
-            units = [u for u in (self.unit(s) for s in share.units) if u is not None]
-            units += [u for u in self.participants if u.kind in share.kinds]
+            named = {f"{self.root_code}.{suffix}" for suffix in share.units}
+            units = [u for u in self.participants if u.code in named or u.kind in share.kinds]
             if not units:
                 continue
             weights = [self.rng.uniform(0.5, 1.5) for _unit in units]
             total = Decimal(parent_spec.value) * Decimal(str(share.portion))
+            places = 0 if total / len(units) >= 100 else _places(parent_spec)
             values = [
-                max(_decimal(float(total) * w / sum(weights), _places(parent_spec)), Decimal(1))
-                for w in weights
+                max(_decimal(float(total) * w / sum(weights), places), Decimal(1)) for w in weights
             ]
             rows = services.target_split(
                 actor=None, target=parent, shares=list(zip(units, values, strict=True))
             )
             for row, value in zip(rows, values, strict=True):
                 self.counts["targets"] += 1
-                spread = self.rng.uniform(-0.12, 0.1)
+                spread = self.rng.uniform(-0.08, 0.14)
                 plans.append(
                     (
                         row,
@@ -1755,7 +1755,7 @@ def _current_year(year: int, chairman: str) -> MovementSpec:
                 outcome=0.8,
             ),
         ],
-        shares=[ShareSpec(2, 0.3, units=tuple(f"P{n:03d}" for n in range(1, 9)))],
+        shares=[ShareSpec(2, 0.45, kinds=(UnitKind.WARD,))],
         reviews=[ReviewSpec(INTERIM, date(year, 7, 20), f"Sơ kết 6 tháng đầu năm {year}")],
         live=True,
     )

@@ -287,6 +287,13 @@ class TargetQuerySet(ScopedQuerySet):
         movement = Movement.objects.filter(
             Movement.objects.scope_condition(grants, action), pk=OuterRef("movement_id")
         )
+        if action != "view":
+            # A unit changes the targets it registered itself; the shares the issuer
+            # assigned to it stay the issuer's, like the movement targets.
+            return (Q(level=Target.Level.UNIT, registration__isnull=False) & own) | (
+                (Q(level=Target.Level.MOVEMENT) | Q(registration__isnull=True))
+                & Q(Exists(movement))
+            )
         return (Q(level=Target.Level.UNIT) & own) | (
             Q(level=Target.Level.MOVEMENT) & Q(Exists(movement))
         )

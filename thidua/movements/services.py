@@ -501,10 +501,14 @@ def _validate_target(target: Target) -> None:
         raise ValidationError(errors)
 
 
-def _target_changeable(actor: User | None, movement: Movement, level: str, unit) -> None:
+def _target_changeable(
+    actor: User | None, movement: Movement, level: str, unit, registered: bool
+) -> None:
+    """A unit changes the targets it registered itself; movement targets and the shares the
+    issuer assigned to units are the issuer's side's."""
     if movement.is_closed:
         raise ValidationError(_("A closed movement can no longer be changed."))
-    if level == Target.Level.MOVEMENT:
+    if level == Target.Level.MOVEMENT or not registered:
         _check(actor, Movement, "change", obj=movement)
     else:
         _check(actor, Target, "change", unit=unit)
@@ -523,7 +527,7 @@ def target_create(
     """Add a movement target, a unit's share of one (``parent``), or a unit's own target
     (``registration``)."""
     unit = fields.get("unit")
-    _target_changeable(actor, movement, level, unit)
+    _target_changeable(actor, movement, level, unit, registration is not None)
     # A unit's targets belong to a movement it takes part in (not to any movement its
     # officer happens to know the id of).
     if (
@@ -551,7 +555,13 @@ def target_update(
     _check(actor, Target, "change", obj=target)
     target = _lock(Target, target.pk)
     check_version(target, expected_version)
-    _target_changeable(actor, target.movement, target.level, fields.get("unit", target.unit))
+    _target_changeable(
+        actor,
+        target.movement,
+        target.level,
+        fields.get("unit", target.unit),
+        target.registration_id is not None,
+    )
     before = snapshot(target)
     for name, value in fields.items():
         if name in TARGET_FIELDS:
@@ -568,8 +578,9 @@ def target_update(
 def target_delete(*, actor: User | None, target: Target) -> None:
     _check(actor, Target, "change", obj=target)
     target = _lock(Target, target.pk)
-    if target.movement.is_closed:
-        raise ValidationError(_("A closed movement can no longer be changed."))
+    _target_changeable(
+        actor, target.movement, target.level, target.unit, target.registration_id is not None
+    )
     if target.reports.exists() or ProgressReport.objects.filter(target__parent=target).exists():
         raise ValidationError(
             _("Progress has been reported on this target; it can no longer be deleted.")

@@ -17,6 +17,7 @@ from django.db.models import Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -253,7 +254,7 @@ def _my_registration(user, movement: Movement) -> dict:
 @require_http_methods(["GET"])
 def targets_export(request: HttpRequest, pk: int) -> HttpResponse:
     movement = get_scoped_or_404(Movement, request.user, pk=pk)
-    targets = selectors.movement_targets(request.user, movement).select_related("parent")
+    targets = selectors.movement_targets(request.user, movement)
     headers = [
         _("No."),
         _("Group"),
@@ -493,6 +494,7 @@ def ranking(request: HttpRequest, pk: int) -> HttpResponse:
                     "label": _("Average completion (%)"),
                     "data": [_number(row["percent"]) or 0 for row in page],
                     "backgroundColor": [colours[row["css"]] for row in page],
+                    "maxBarThickness": 24,
                 }
             ],
         },
@@ -609,6 +611,7 @@ def leader_dashboard(request: HttpRequest) -> HttpResponse:
                     "label": str(s.label),
                     "data": [row["figure"].get(f"n_{s.value}") or 0 for row in rows],
                     "backgroundColor": STATUS_STYLE[s][1],
+                    "maxBarThickness": 36,
                 }
                 for s in TargetStatus
             ],
@@ -757,8 +760,6 @@ def review_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def movement_url(movement: Movement) -> str:
-    from django.urls import reverse
-
     return reverse("movements:detail", args=[movement.pk])
 
 

@@ -48,8 +48,13 @@ class Command(BaseCommand):
             default=demo.DEFAULT_COMMUNES,
             help=f"communes and wards per province (default {demo.DEFAULT_COMMUNES})",
         )
+        parser.add_argument(
+            "--org-only",
+            action="store_true",
+            help="load the organisation only, not the other apps' demo data (movements…)",
+        )
 
-    def handle(self, *args, seed, scale, people, communes, verbosity=1, **options):
+    def handle(self, *args, seed, scale, people, communes, org_only=False, verbosity=1, **options):
         if people < 1 or communes < 1:
             raise CommandError("--people and --communes must be at least 1.")
 
@@ -74,5 +79,6 @@ class Command(BaseCommand):
                 )
             )
         # Then what the other apps show in the demo province (idempotent as well).
-        for loader in app_demo_loaders():
-            loader(log=log)
+        if not org_only:
+            for loader in app_demo_loaders():
+                loader(log=log)
