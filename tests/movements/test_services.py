@@ -1420,3 +1420,26 @@ def test_pledge_update_and_delete(tree, users, audit_log):
     assert not Pledge.objects.exists()
     (deleted,) = audit_log(action=Action.DELETE, object_type="movements.pledge")
     assert deleted.before["title"] == pledge.title
+
+
+def test_the_last_period_reported_early_is_not_yet_final(fx):
+    # Schools: đạt 59,1 %. 55,2 reported for Q4 on 22/11: 55,2 ÷ 59,1 = 0,934 ≥ 0,9, so
+    # on track while the year runs; the same figure after 31/12 is final: not met.
+    early = services.progress_report_save(
+        actor=None,
+        target=fx.schools,
+        period_end=date(2026, 12, 31),
+        actual=D("55.2"),
+        today=date(2026, 11, 22),
+    )
+    assert early.status == TargetStatus.ON_TRACK
+    assert fresh(fx.schools).status == TargetStatus.ON_TRACK
+    late = services.progress_report_save(
+        actor=None,
+        target=fx.schools,
+        period_end=date(2026, 12, 31),
+        actual=D("55.2"),
+        expected_version=early.version,
+        today=date(2027, 1, 5),
+    )
+    assert late.status == TargetStatus.MISSED

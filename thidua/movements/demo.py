@@ -1,6 +1,6 @@
 """Demo movements: the five seed texts as movements of the demo province, and this year's.
 
-Each seed text (``../shared/seeds`` of the project) becomes a movement of the demo
+Each of the five seed texts of the movements issue becomes a movement of the demo
 province "Tỉnh Hòa An" (T01, :mod:`thidua.org.demo`), with its real title, kind, theme,
 mottos, document number and date, signer, numbered contents (label + " " + text is the
 paragraph of the source), quantified targets, responsibilities and participants. The
@@ -116,7 +116,6 @@ class TargetSpec:
     start: float | None = None  # a level's first report, as a share of its final value
     only_final: bool = False  # reported once, for the last period (yearly indices)
     last: int | None = None  # the last period reported (0-based); later ones missing
-    skip: tuple[int, ...] = ()  # periods left unreported
 
 
 @dataclass(frozen=True)
@@ -538,7 +537,6 @@ class _Loader:
         for index, (period_start, period_end) in enumerate(periods):
             if (
                 period_start > end
-                or index in spec.skip
                 or (spec.last is not None and index > spec.last)
                 or (spec.only_final and period_end < end)
             ):
@@ -591,6 +589,8 @@ def _head_title(unit: Unit) -> str:
         return "Chủ tịch UBND tỉnh"
     if unit.kind in LOCAL:
         return f"Chủ tịch UBND {unit.name[0].lower()}{unit.name[1:]}"
+    if unit.name.startswith("Sở "):
+        return f"Giám đốc {unit.name}"
     return f"Thủ trưởng {unit.name}"
 
 

@@ -346,10 +346,7 @@ def _status_aggregates(prefix: str = "") -> dict:
 
     return {
         "total": Count("pk"),
-        **{
-            f"n_{status}": Count("pk", filter=Q(status=status))
-            for status in TargetStatus.values
-        },
+        **{f"n_{status}": Count("pk", filter=Q(status=status)) for status in TargetStatus.values},
         "score": Avg(
             _capped_completion(),
             filter=~Q(status=TargetStatus.UNKNOWN),
@@ -439,8 +436,7 @@ def dashboard_figures(user, movements, today=None) -> dict[int, dict]:
     ids = [m.pk for m in movements]
     targets = Target.objects.restrict(user, "view").filter(movement_id__in=ids)
     figures = {
-        pk: {"total": 0, "score": None, "participants": 0, "registered": 0, "late": 0}
-        for pk in ids
+        pk: {"total": 0, "score": None, "participants": 0, "registered": 0, "late": 0} for pk in ids
     }
     for row in targets.order_by().values("movement_id").annotate(**_status_aggregates()):
         figures[row.pop("movement_id")].update(row)

@@ -819,26 +819,36 @@ def target_window(target: Target) -> tuple[date, date]:
     return target.movement.starts_on, target.due_on or target.movement.ends_on
 
 
-def assess_report(target: Target, actual: Decimal | None, period_end: date, *, final=None):
+def assess_report(
+    target: Target,
+    actual: Decimal | None,
+    period_end: date,
+    *,
+    final: bool | None = None,
+    today: date | None = None,
+):
+    """Judge a reported value. The report of the last period is final only once that
+    period is over: reported early, it is judged at the pace of the days gone by."""
+    today = today or timezone.localdate()
     start, end = target_window(target)
     if final is None:
-        final = period_end >= end
+        final = period_end >= end and today > end
     return completion.assess(
         completion.Goal.of(target),
         actual,
-        elapsed=completion.elapsed_share(start, end, period_end),
+        elapsed=completion.elapsed_share(start, end, min(period_end, today)),
         final=final,
     )
 
 
-def _refresh(target: Target) -> None:
+def _refresh(target: Target, today: date | None = None) -> None:
     """Copy the latest report's figures onto the target, for dashboards."""
     latest = target.reports.order_by("-period_end").first()
     if latest is None:
         target.latest_actual = target.latest_period_end = target.completion = None
         target.status = TargetStatus.NOT_REPORTED
     else:
-        verdict = assess_report(target, latest.actual, latest.period_end)
+        verdict = assess_report(target, latest.actual, latest.period_end, today=today)
         target.latest_actual = latest.actual
         target.latest_period_end = latest.period_end
         target.completion = verdict.completion
@@ -926,7 +936,7 @@ def progress_report_save(
         check_version(report, expected_version)
         before = snapshot(report)
         report.version += 1
-    verdict = assess_report(target, actual, period_end)
+    verdict = assess_report(target, actual, period_end, today=today)
     report.actual = actual
     report.comment = comment
     report.completion = verdict.completion
@@ -943,7 +953,7 @@ def progress_report_save(
         )
         evidence.file.save(info.name, upload, save=False)
         evidence.save()
-    _refresh(target)
+    _refresh(target, today)
     after = snapshot(report) | {"evidence": [e.original_name for e in report.evidence.all()]}
     record(
         Action.CREATE if created else Action.UPDATE,
@@ -1020,7 +1030,7 @@ def progress_import(
     }
     new, changed, audit_rows = [], [], []
     for row, unit in checked:
-        verdict = assess_report(row.target, row.actual, row.period_end)
+        verdict = assess_report(row.target, row.actual, row.period_end, today=today)
         report = existing.get((row.target.pk, row.period_end))
         if report is None:
             report = ProgressReport(
@@ -1057,7 +1067,7 @@ def progress_import(
         )
     record_many(Action.IMPORT, audit_rows, actor=actor)
     for target in {row.target.pk: row.target for row, _u in checked}.values():
-        _refresh(target)
+        _refresh(target, today)
     return len(checked)
 
 

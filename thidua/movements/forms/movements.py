@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from thidua.core.forms import BootstrapMixin
 from thidua.core.text import format_number, parse_number
@@ -213,7 +214,7 @@ class OrderedRowForm(BootstrapMixin, forms.Form):
     """A row of an ordered list: its number decides where it goes."""
 
     number = forms.IntegerField(
-        label=_("No."),
+        label=pgettext_lazy("row number", "No."),
         required=False,
         min_value=1,
         max_value=999,

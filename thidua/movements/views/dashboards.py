@@ -16,11 +16,12 @@ from django.core.exceptions import ValidationError
 from django.db.models import Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import truncatechars
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 from django.views.decorators.http import require_http_methods
 
 from thidua.audit.selectors import entries_for
@@ -129,6 +130,30 @@ def _decorate(target) -> Target:
     return target
 
 
+def _completion_bars(labels: list, values: list, colours: list, legend: str) -> dict:
+    """A horizontal Chart.js bar chart of completions in per cent."""
+    return {
+        "type": "bar",
+        "data": {
+            "labels": labels,
+            "datasets": [
+                {
+                    "label": legend,
+                    "data": values,
+                    "backgroundColor": colours,
+                    "maxBarThickness": 24,
+                }
+            ],
+        },
+        "options": {
+            "indexAxis": "y",
+            "maintainAspectRatio": False,
+            "plugins": {"legend": {"display": False}},
+            "scales": {"x": {"min": 0, "suggestedMax": 100, "ticks": {"suffix": " %"}}},
+        },
+    }
+
+
 def _status_rows(summary: dict) -> list[dict]:
     """Counts by status, in the order of :class:`TargetStatus`, with labels and colours."""
     return [
@@ -206,7 +231,18 @@ def movement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         summary = selectors.target_summary(targets)
         page = paginate(request, targets, TARGETS_PER_PAGE)
         rows = [_decorate(t) for t in page.object_list]
+        # The targets of this page with a completion, as bars coloured by status.
+        charted = [t for t in rows if t.percent is not None]
         context.update(
+            chart=_completion_bars(
+                [truncatechars(t.indicator, 60) for t in charted],
+                [_number(t.percent) for t in charted],
+                [t.colour for t in charted],
+                _("Completion (%)"),
+            )
+            if charted
+            else None,
+            chart_height=max(160, 28 * len(charted) + 60),
             page=page,
             groups=_grouped(rows),
             summary=summary,
@@ -256,7 +292,7 @@ def targets_export(request: HttpRequest, pk: int) -> HttpResponse:
     movement = get_scoped_or_404(Movement, request.user, pk=pk)
     targets = selectors.movement_targets(request.user, movement)
     headers = [
-        _("No."),
+        pgettext("row number", "No."),
         _("Group"),
         _("Indicator"),
         _("Level"),
@@ -485,26 +521,12 @@ def ranking(request: HttpRequest, pk: int) -> HttpResponse:
     movement = get_scoped_or_404(Movement, request.user, pk=pk)
     page = paginate(request, list(_ranking_rows(request.user, movement)), UNITS_PER_PAGE)
     colours = {css: colour for css, colour in STATUS_STYLE.values()}
-    chart = {
-        "type": "bar",
-        "data": {
-            "labels": [row["unit__name"] for row in page],
-            "datasets": [
-                {
-                    "label": _("Average completion (%)"),
-                    "data": [_number(row["percent"]) or 0 for row in page],
-                    "backgroundColor": [colours[row["css"]] for row in page],
-                    "maxBarThickness": 24,
-                }
-            ],
-        },
-        "options": {
-            "indexAxis": "y",
-            "maintainAspectRatio": False,
-            "plugins": {"legend": {"display": False}},
-            "scales": {"x": {"min": 0, "suggestedMax": 100, "ticks": {"suffix": " %"}}},
-        },
-    }
+    chart = _completion_bars(
+        [row["unit__name"] for row in page],
+        [_number(row["percent"]) or 0 for row in page],
+        [colours[row["css"]] for row in page],
+        _("Average completion (%)"),
+    )
     context = {
         "movement": movement,
         "page": page,
@@ -865,7 +887,7 @@ def review_report(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "figures_as_of": _("Figures as of %(date)s.")
         % {"date": timezone.localdate().strftime("%d/%m/%Y")},
-        "no": _("No."),
+        "no": pgettext("row number", "No."),
         "indicator": _("Indicator"),
         "responsible": _("Responsible"),
         "goal": _("Goal"),
