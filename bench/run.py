@@ -10,6 +10,8 @@
    per second of each scenario, and each one against the trivial /healthz baseline; writes
    the table to var/bench/results.md. Exits 1 if a scenario fails on more than 1 % of its
    requests.
+5. Runs bench/movements.py (movement dashboards on 500 units × 3 years of monthly reports,
+   progress import of 10,000 rows against openpyxl alone) and appends its tables.
 """
 
 from __future__ import annotations
@@ -280,6 +282,27 @@ def describe_database(env: dict) -> tuple[str, str]:
     return vendor, f"{roots} province roots, {int(units):,} units, {int(people):,} people"
 
 
+def movements_bench(options, var: Path) -> None:
+    """The in-process part (bench/movements.py, its own database unless --database-url):
+    its table is appended to results.md."""
+    step("movements: dashboards and the progress import (bench/movements.py) …")
+    output = var / "movements.md"
+    output.unlink(missing_ok=True)
+    command = [sys.executable, str(ROOT / "bench" / "movements.py"), "--var-dir", str(var)]
+    command += ["--output", str(output)]
+    if options.database_url:
+        command += ["--database-url", options.database_url]
+    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    if subprocess.run(command, cwd=ROOT, env=environment, check=False).returncode or not (
+        output.exists()
+    ):
+        print("bench/movements.py failed", file=sys.stderr)
+        return
+    with open(var / "results.md", "a") as results:
+        results.write("\n" + output.read_text())
+    step(f"appended to {var / 'results.md'}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -307,6 +330,11 @@ def main() -> int:
         metavar="CLASS",
         choices=[cls for _label, cls in SCENARIOS],
         help="run only these scenarios (the baseline always runs)",
+    )
+    parser.add_argument(
+        "--no-movements",
+        action="store_true",
+        help="skip bench/movements.py (movement dashboards, progress import of 10,000 rows)",
     )
     options = parser.parse_args()
     started = time.monotonic()
@@ -422,6 +450,8 @@ def main() -> int:
     print(table)
     (var / "results.md").write_text(table + "\n")
     step(f"written to {var / 'results.md'}")
+    if not options.no_movements:
+        movements_bench(options, var)
     if bad:
         print(
             "more than 1 % of requests failed in: " + ", ".join(bad),

@@ -22,7 +22,8 @@ SMALL = ("--people", "300", "--communes", "5")
 
 
 def load(*args: str) -> None:
-    call_command("load_demo", *args, verbosity=0)
+    # The movements the command also loads are tested in tests/movements/test_demo.py.
+    call_command("load_demo", "--org-only", *args, verbosity=0)
 
 
 def counts() -> tuple[int, int]:

@@ -32,6 +32,8 @@ def build_workbook(title: str, headers: Sequence[str], rows: Iterable[Sequence])
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
     sheet.freeze_panes = "A2"
     widths = [len(str(h)) for h in headers]
+    # Counted here: sheet.max_row walks every cell, which makes long exports quadratic.
+    row_number = 1
     for row in rows:
         values = []
         for index, value in enumerate(row):
@@ -45,9 +47,10 @@ def build_workbook(title: str, headers: Sequence[str], rows: Iterable[Sequence])
             if index < len(widths):
                 widths[index] = min(60, max(widths[index], len(str(value or ""))))
         sheet.append(values)
+        row_number += 1
         for index, value in enumerate(values):
             if isinstance(value, datetime | date):
-                sheet.cell(row=sheet.max_row, column=index + 1).number_format = (
+                sheet.cell(row=row_number, column=index + 1).number_format = (
                     "dd/mm/yyyy hh:mm" if isinstance(value, datetime) else "dd/mm/yyyy"
                 )
     for index, width in enumerate(widths, start=1):
