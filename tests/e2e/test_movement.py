@@ -52,8 +52,9 @@ def test_launch_register_report_and_see_the_chart(browser, live_server, page, us
     today = date.today()
     year = today.year
     # The latest reporting quarter that has started: the officer reports it.
-    start, end = [p for p in completion.periods("quy", date(year, 1, 1), date(year, 12, 31))
-                  if p[0] <= today][-1]
+    start, end = [
+        p for p in completion.periods("quy", date(year, 1, 1), date(year, 12, 31)) if p[0] <= today
+    ][-1]
 
     # The secretariat drafts the movement.
     sign_in(page, "secretariat", PASSWORD)
@@ -82,13 +83,34 @@ def test_launch_register_report_and_see_the_chart(browser, live_server, page, us
     expect(page.get_by_test_id("errors")).to_have_count(0)
 
     # Three targets: a rate, a cumulative amount, and one Sở GD&ĐT reports.
-    add_target(page, movement.pk, indicator="Tốc độ tăng trưởng GRDP", measure="%",
-               comparator="dat", value="7,5", group="kinh_te")
-    add_target(page, movement.pk, indicator="Thu ngân sách nhà nước trên địa bàn",
-               measure="tỷ đồng", comparator="dat", value="2.460", cumulative=True)
-    add_target(page, movement.pk, indicator="Tỷ lệ trường học đạt chuẩn quốc gia",
-               measure="%", comparator="dat", value="59,1", group="xa_hoi",
-               unit="Sở Giáo dục và Đào tạo")
+    add_target(
+        page,
+        movement.pk,
+        indicator="Tốc độ tăng trưởng GRDP",
+        measure="%",
+        comparator="dat",
+        value="7,5",
+        group="kinh_te",
+    )
+    add_target(
+        page,
+        movement.pk,
+        indicator="Thu ngân sách nhà nước trên địa bàn",
+        measure="tỷ đồng",
+        comparator="dat",
+        value="2.460",
+        cumulative=True,
+    )
+    add_target(
+        page,
+        movement.pk,
+        indicator="Tỷ lệ trường học đạt chuẩn quốc gia",
+        measure="%",
+        comparator="dat",
+        value="59,1",
+        group="xa_hoi",
+        unit="Sở Giáo dục và Đào tạo",
+    )
     targets = list(Target.objects.filter(movement=movement).order_by("order"))
     assert [t.value for t in targets] == [Decimal("7.5"), Decimal("2460"), Decimal("59.1")]
     schools = targets[2]
