@@ -67,30 +67,46 @@ def movement_years(user) -> list[int]:
     return list(range(max(last, this_year), min(first, this_year) - 1, -1))
 
 
-def participants_preview(movement, *, units=(), kinds=(), roots=()) -> dict:
-    """What :func:`services.participants_set` would do with these choices, without doing
-    it: ``total`` participants afterwards, how many ``added``, ``removed``, and ``kept``
-    (units no longer chosen that stay because they registered or reported)."""
+def participant_area(issuer):
+    """Where "every unit of these kinds" looks when no subtree is named: the area a
+    People's Committee governs (its parent: the province, the commune), else the
+    issuer's own subtree. The departments of a province sit beside its committee."""
+    from thidua.org.models import UnitKind
+
+    if issuer.kind == UnitKind.PEOPLES_COMMITTEE and issuer.parent_id:
+        return issuer.parent
+    return issuer
+
+
+def units_by_rule(issuer, kinds=(), roots=()) -> set[int]:
+    """Ids of the active units of ``kinds`` under ``roots`` (or the issuer's area); with
+    roots and no kinds, every unit below the roots (not the roots themselves)."""
     from django.db.models import Q
 
     from thidua.core.models import subtree_q
     from thidua.org.models import Unit
 
-    from .models import ProgressReport, Registration
-    from .services import _default_root
-
     kinds, roots = list(kinds), list(roots)
-    wanted = {u.pk for u in units}
-    if kinds or roots:
-        condition = Q(pk__in=[])
-        for root in roots or [_default_root(movement.issuer)]:
-            condition |= subtree_q("path", root.path)
-        rows = Unit.objects.filter(condition, is_active=True)
-        if kinds:
-            rows = rows.filter(kind__in=kinds)
-        if roots and not kinds:
-            rows = rows.exclude(pk__in=[r.pk for r in roots])
-        wanted |= set(rows.values_list("pk", flat=True))
+    if not kinds and not roots:
+        return set()
+    condition = Q(pk__in=[])
+    for root in roots or [participant_area(issuer)]:
+        condition |= subtree_q("path", root.path)
+    rows = Unit.objects.filter(condition, is_active=True)
+    if kinds:
+        rows = rows.filter(kind__in=kinds)
+    if roots and not kinds:
+        rows = rows.exclude(pk__in=[r.pk for r in roots])
+    return set(rows.values_list("pk", flat=True))
+
+
+def participants_preview(movement, *, units=(), kinds=(), roots=()) -> dict:
+    """What :func:`services.participants_set` would do with these choices, without doing
+    it: ``total`` participants afterwards, how many ``added``, ``removed``, and ``kept``
+    (units no longer chosen that stay because they registered or reported)."""
+    from .models import ProgressReport, Registration
+
+    wanted = {u.pk for u in units} | units_by_rule(movement.issuer, kinds, roots)
     existing = set(movement.participations.values_list("unit_id", flat=True))
     leaving = existing - wanted
     kept = leaving & (

@@ -11,10 +11,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,14 +21,14 @@ from django.utils.translation import gettext as _
 from thidua.audit.models import Action
 from thidua.audit.services import delete_and_record, record, record_many, snapshot
 from thidua.core.concurrency import check_version
-from thidua.core.models import subtree_q
+from thidua.core.services import check_allowed, lock
 from thidua.core.text import fold, format_number
 from thidua.core.uploads import check_upload
 from thidua.notifications.services import notify
-from thidua.org.models import Person, Unit, UnitKind, User
+from thidua.org.models import Person, Unit, User
 from thidua.org.roles import Role
 
-from . import completion, states
+from . import completion, selectors, states
 from .models import (
     Attachment,
     ContentItem,
@@ -90,19 +89,6 @@ PLEDGE_FIELDS = ("movement", "title", "owner", "signed_on", "place", "signatorie
 # Permission helpers --------------------------------------------------------------------
 
 
-def _check(actor: User | None, model, action: str, obj=None, unit: Unit | None = None) -> None:
-    if actor is None:
-        return
-    if obj is not None and not model.objects.restrict(actor, action).filter(pk=obj.pk).exists():
-        raise PermissionDenied
-    if unit is not None and not actor.holds(model._meta.label_lower, action, unit):
-        raise PermissionDenied
-
-
-def _lock(model, pk):
-    return model.objects.select_for_update().get(pk=pk)
-
-
 def _movement_url(movement: Movement) -> str:
     return reverse("movements:detail", args=[movement.pk])
 
@@ -161,7 +147,7 @@ def movement_create(
 ) -> Movement:
     """Create a draft movement, with its contents and responsibilities if given."""
     issuer = fields["issuer"]
-    _check(actor, Movement, "change", unit=issuer)
+    check_allowed(actor, Movement, "change", unit=issuer)
     movement = Movement(created_by=actor, source_text=source_text)
     for name, value in fields.items():
         if name in MOVEMENT_FIELDS:
@@ -188,13 +174,13 @@ def movement_create(
 def movement_update(
     *, actor: User | None, movement: Movement, expected_version: int | None = None, **fields
 ) -> Movement:
-    _check(actor, Movement, "change", obj=movement)
-    movement = _lock(Movement, movement.pk)
+    check_allowed(actor, Movement, "change", obj=movement)
+    movement = lock(Movement, movement.pk)
     check_version(movement, expected_version)
     if movement.is_closed:
         raise ValidationError(_("A closed movement can no longer be changed."))
     if "issuer" in fields and fields["issuer"].pk != movement.issuer_id:
-        _check(actor, Movement, "change", unit=fields["issuer"])
+        check_allowed(actor, Movement, "change", unit=fields["issuer"])
     before = snapshot(movement)
     for name, value in fields.items():
         if name in MOVEMENT_FIELDS:
@@ -211,8 +197,8 @@ def movement_update(
 @transaction.atomic
 def movement_delete(*, actor: User | None, movement: Movement) -> None:
     """Only a draft can be deleted: once launched, participants have been told."""
-    _check(actor, Movement, "change", obj=movement)
-    movement = _lock(Movement, movement.pk)
+    check_allowed(actor, Movement, "change", obj=movement)
+    movement = lock(Movement, movement.pk)
     if movement.status != MovementStatus.DRAFT:
         raise ValidationError(_("Only a draft movement can be deleted."))
     delete_and_record(movement, actor=actor)
@@ -223,8 +209,8 @@ def contents_set(
     *, actor: User | None, movement: Movement, items: Sequence[tuple[str, str]]
 ) -> list[ContentItem]:
     """Replace the movement's numbered contents with ``items`` (label, text) in order."""
-    _check(actor, Movement, "change", obj=movement)
-    movement = _lock(Movement, movement.pk)
+    check_allowed(actor, Movement, "change", obj=movement)
+    movement = lock(Movement, movement.pk)
     if movement.is_closed:
         raise ValidationError(_("A closed movement can no longer be changed."))
     before = [f"{c.label} {c.text}".strip() for c in movement.contents.all()]
@@ -249,8 +235,8 @@ def responsibilities_set(
     *, actor: User | None, movement: Movement, items: Sequence[tuple[str, str, Unit | None]]
 ) -> list[Responsibility]:
     """Replace who does what: ``items`` of (agency as written, task, matching unit)."""
-    _check(actor, Movement, "change", obj=movement)
-    movement = _lock(Movement, movement.pk)
+    check_allowed(actor, Movement, "change", obj=movement)
+    movement = lock(Movement, movement.pk)
     if movement.is_closed:
         raise ValidationError(_("A closed movement can no longer be changed."))
     before = [f"{r.agency}: {r.task}" for r in movement.responsibilities.all()]
@@ -286,29 +272,18 @@ def participants_set(
     roots: Iterable[Unit] = (),
 ) -> int:
     """Set who takes part: chosen ``units`` plus every active unit of ``kinds`` (under
-    ``roots`` when given, else in the issuer's area, see :func:`_default_root`). Returns
+    ``roots`` when given, else in the issuer's area, see :func:`selectors.participant_area`). Returns
     the number of participants.
 
     Participants already registered or reporting stay, so nothing they wrote is lost.
     """
-    _check(actor, Movement, "change", obj=movement)
-    movement = _lock(Movement, movement.pk)
+    check_allowed(actor, Movement, "change", obj=movement)
+    movement = lock(Movement, movement.pk)
     if movement.is_closed:
         raise ValidationError(_("A closed movement can no longer be changed."))
     kinds, roots, units = list(kinds), list(roots), list(units)
     chosen = {u.pk for u in units}
-    by_rule: set[int] = set()
-    if kinds or roots:
-        condition = Q()
-        for root in roots or [_default_root(movement.issuer)]:
-            condition |= subtree_q("path", root.path)
-        rows = Unit.objects.filter(condition, is_active=True)
-        if kinds:
-            rows = rows.filter(kind__in=kinds)
-        if roots and not kinds:
-            # "every unit under X" means X's sub-units, not X itself.
-            rows = rows.exclude(pk__in=[r.pk for r in roots])
-        by_rule = set(rows.values_list("pk", flat=True))
+    by_rule = selectors.units_by_rule(movement.issuer, kinds, roots)
     wanted = chosen | by_rule
     existing = dict(movement.participations.values_list("unit_id", "source"))
     keep = set(
@@ -353,15 +328,6 @@ def participants_set(
     if movement.is_running and added:
         _notify_launch(movement, Unit.objects.filter(pk__in=added))
     return total
-
-
-def _default_root(issuer: Unit) -> Unit:
-    """Where "every unit of these kinds" looks when no subtree is named: the area a
-    People's Committee governs (its parent: the province, the commune), else the
-    issuer's own subtree. The departments of a province sit beside its committee."""
-    if issuer.kind == UnitKind.PEOPLES_COMMITTEE and issuer.parent_id:
-        return issuer.parent
-    return issuer
 
 
 def _notify_launch(movement: Movement, units) -> None:
@@ -422,8 +388,8 @@ def _transition(
 def movement_launch(*, actor: User | None, movement: Movement) -> Movement:
     """Launch a draft: it needs contents or targets and at least one participant; every
     participant's officers are notified in the app and by e-mail."""
-    _check(actor, Movement, "change", obj=movement)
-    movement = _lock(Movement, movement.pk)
+    check_allowed(actor, Movement, "change", obj=movement)
+    movement = lock(Movement, movement.pk)
     errors = []
     if not movement.participations.exists():
         errors.append(_("Choose the participating units before launching."))
@@ -443,7 +409,7 @@ def movement_launch(*, actor: User | None, movement: Movement) -> Movement:
 def attachment_add(
     *, actor: User | None, movement: Movement, upload: UploadedFile, kind: str, title: str = ""
 ) -> Attachment:
-    _check(actor, Movement, "change", obj=movement)
+    check_allowed(actor, Movement, "change", obj=movement)
     checked = check_upload(upload)
     attachment = Attachment(
         movement=movement,
@@ -468,7 +434,7 @@ def attachment_add(
 
 @transaction.atomic
 def attachment_delete(*, actor: User | None, attachment: Attachment) -> None:
-    _check(actor, Movement, "change", obj=attachment.movement)
+    check_allowed(actor, Movement, "change", obj=attachment.movement)
     stored = attachment.file.name
     storage = attachment.file.storage
     delete_and_record(attachment, actor=actor)
@@ -509,9 +475,9 @@ def _target_changeable(
     if movement.is_closed:
         raise ValidationError(_("A closed movement can no longer be changed."))
     if level == Target.Level.MOVEMENT or not registered:
-        _check(actor, Movement, "change", obj=movement)
+        check_allowed(actor, Movement, "change", obj=movement)
     else:
-        _check(actor, Target, "change", unit=unit)
+        check_allowed(actor, Target, "change", unit=unit)
 
 
 @transaction.atomic
@@ -552,8 +518,8 @@ def target_create(
 def target_update(
     *, actor: User | None, target: Target, expected_version: int | None = None, **fields
 ) -> Target:
-    _check(actor, Target, "change", obj=target)
-    target = _lock(Target, target.pk)
+    check_allowed(actor, Target, "change", obj=target)
+    target = lock(Target, target.pk)
     check_version(target, expected_version)
     _target_changeable(
         actor,
@@ -576,8 +542,8 @@ def target_update(
 
 @transaction.atomic
 def target_delete(*, actor: User | None, target: Target) -> None:
-    _check(actor, Target, "change", obj=target)
-    target = _lock(Target, target.pk)
+    check_allowed(actor, Target, "change", obj=target)
+    target = lock(Target, target.pk)
     _target_changeable(
         actor, target.movement, target.level, target.unit, target.registration_id is not None
     )
@@ -594,8 +560,8 @@ def target_split(
 ) -> list[Target]:
     """Break a movement target down into unit targets: each unit gets its own value, with
     the target's indicator, comparator and measure. Existing shares of a unit are updated."""
-    _check(actor, Movement, "change", obj=target.movement)
-    target = _lock(Target, target.pk)
+    check_allowed(actor, Movement, "change", obj=target.movement)
+    target = lock(Target, target.pk)
     if target.level != Target.Level.MOVEMENT:
         raise ValidationError(_("Only a movement target can be broken down into units."))
     participants = set(target.movement.participations.values_list("unit_id", flat=True))
@@ -668,7 +634,7 @@ def registration_save(
 ) -> Registration:
     """Create or change a unit's registration (draft), and submit it with ``submit``."""
     today = today or timezone.localdate()
-    _check(actor, Registration, "change", unit=unit)
+    check_allowed(actor, Registration, "change", unit=unit)
     movement = Movement.objects.get(pk=movement.pk)
     if not movement.participations.filter(unit=unit).exists():
         raise ValidationError(_("This unit does not take part in the movement."))
@@ -745,7 +711,7 @@ def pledge_create(
     scan: UploadedFile | None = None,
     **fields,
 ) -> Pledge:
-    _check(actor, Pledge, "change", unit=fields["owner"])
+    check_allowed(actor, Pledge, "change", unit=fields["owner"])
     if len(parties) < 2 and not fields.get("movement"):
         raise ValidationError({"parties": _("A pledge has at least two parties.")})
     if not parties:
@@ -778,11 +744,11 @@ def pledge_update(
     expected_version: int | None = None,
     **fields,
 ) -> Pledge:
-    _check(actor, Pledge, "change", obj=pledge)
-    pledge = _lock(Pledge, pledge.pk)
+    check_allowed(actor, Pledge, "change", obj=pledge)
+    pledge = lock(Pledge, pledge.pk)
     check_version(pledge, expected_version)
     if "owner" in fields and fields["owner"].pk != pledge.owner_id:
-        _check(actor, Pledge, "change", unit=fields["owner"])
+        check_allowed(actor, Pledge, "change", unit=fields["owner"])
     before = snapshot(pledge) | {"parties": sorted(pledge.parties.values_list("pk", flat=True))}
     for name, value in fields.items():
         if name in PLEDGE_FIELDS:
@@ -803,8 +769,8 @@ def pledge_update(
 
 @transaction.atomic
 def pledge_delete(*, actor: User | None, pledge: Pledge) -> None:
-    _check(actor, Pledge, "change", obj=pledge)
-    pledge = _lock(Pledge, pledge.pk)
+    check_allowed(actor, Pledge, "change", obj=pledge)
+    pledge = lock(Pledge, pledge.pk)
     stored, storage = pledge.scan.name, pledge.scan.storage
     delete_and_record(pledge, actor=actor)
     if stored:
@@ -911,7 +877,7 @@ def progress_report_save(
     the figures on the target are recomputed.
     """
     today = today or timezone.localdate()
-    target = _lock(Target, target.pk)
+    target = lock(Target, target.pk)
     movement = target.movement
     period = completion.period_for(
         movement.report_frequency, movement.starts_on, movement.ends_on, period_end
@@ -986,7 +952,7 @@ def progress_import(
     today = today or timezone.localdate()
     # Judge the rows on the movement and targets as stored, not on the caller's copies
     # (which may predate the launch or the closing).
-    movement = _lock(Movement, movement.pk)
+    movement = lock(Movement, movement.pk)
     stored = Target.objects.filter(movement=movement).in_bulk({r.target.pk for r in rows})
     for target in stored.values():
         target.movement = movement
@@ -1086,8 +1052,8 @@ def review_create(
 ) -> Review:
     """Record a review. An interim review (sơ kết) marks the movement reviewed; the final
     one (tổng kết) closes it and settles every target as met or not met."""
-    _check(actor, Movement, "change", obj=movement)
-    movement = _lock(Movement, movement.pk)
+    check_allowed(actor, Movement, "change", obj=movement)
+    movement = lock(Movement, movement.pk)
     review = Review(
         movement=movement,
         kind=kind,

@@ -78,6 +78,36 @@ class UnitChoiceField(forms.ModelChoiceField):
         return f"{obj.name} ({obj.code})"
 
 
+class UnitSelectMultiple(UnitSelect, forms.SelectMultiple):
+    """Several units, searched as you type like :class:`UnitSelect`; only the chosen ones
+    are rendered."""
+
+    def optgroups(self, name, value, attrs=None):
+        chosen = [v for v in value if v not in (None, "")]
+        options = []
+        if chosen:
+            field = self.choices.field
+            units = self.choices.queryset.filter(pk__in=chosen).order_by("path")
+            for index, unit in enumerate(units):
+                options.append(
+                    self.create_option(
+                        name, unit.pk, field.label_from_instance(unit), True, index, attrs=attrs
+                    )
+                )
+        return [(None, options, 0)]
+
+
+class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Units picked by id from the units the user may act in."""
+
+    def __init__(self, *args, acting_on: str = "", **kwargs):
+        kwargs.setdefault("widget", UnitSelectMultiple(acting_on))
+        super().__init__(*args, **kwargs)
+
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.code})"
+
+
 class UnitCreateForm(UnitForm):
     parent = UnitChoiceField(
         queryset=Unit.objects.none(), label=_("Parent unit"), acting_on="org.unit"

@@ -15,6 +15,7 @@ from thidua.audit.models import Action
 from thidua.audit.services import delete_and_record, record, record_many, snapshot
 from thidua.core.concurrency import StaleObjectError, check_version  # noqa: F401 (re-exported)
 from thidua.core.models import subtree_q
+from thidua.core.services import check_allowed, lock
 from thidua.core.text import fold
 
 from .models import ApiToken, Grant, Person, Unit, User
@@ -46,23 +47,6 @@ PERSON_FIELDS = (
 )
 
 
-def _check(user: User | None, model, action: str, obj=None, unit: Unit | None = None) -> None:
-    """Raise PermissionDenied unless ``user`` may do ``action`` on ``obj`` or inside ``unit``.
-
-    ``user`` is None for system jobs (demo data, management commands).
-    """
-    if user is None:
-        return
-    if obj is not None and not model.objects.restrict(user, action).filter(pk=obj.pk).exists():
-        raise PermissionDenied
-    if unit is not None and not user.holds(model._meta.label_lower, action, unit):
-        raise PermissionDenied
-
-
-def _lock(model, pk):
-    return model.objects.select_for_update().get(pk=pk)
-
-
 # Units ---------------------------------------------------------------------------------
 
 
@@ -71,8 +55,8 @@ def unit_create(*, actor: User | None, parent: Unit | None, **fields) -> Unit:
     if parent is None and actor is not None and not actor.is_unrestricted:
         raise PermissionDenied
     if parent is not None:
-        _check(actor, Unit, "change", obj=parent)
-        parent = _lock(Unit, parent.pk)
+        check_allowed(actor, Unit, "change", obj=parent)
+        parent = lock(Unit, parent.pk)
         if not parent.is_active:
             raise ValidationError({"parent": _("The parent unit is no longer active.")})
     unit = Unit(parent=parent, **{k: v for k, v in fields.items() if k in UNIT_FIELDS})
@@ -90,8 +74,8 @@ def unit_create(*, actor: User | None, parent: Unit | None, **fields) -> Unit:
 def unit_update(
     *, actor: User | None, unit: Unit, expected_version: int | None = None, **fields
 ) -> Unit:
-    _check(actor, Unit, "change", obj=unit)
-    unit = _lock(Unit, unit.pk)
+    check_allowed(actor, Unit, "change", obj=unit)
+    unit = lock(Unit, unit.pk)
     check_version(unit, expected_version)
     before = snapshot(unit)
     for name, value in fields.items():
@@ -108,8 +92,8 @@ def unit_update(
 
 @transaction.atomic
 def unit_deactivate(*, actor: User | None, unit: Unit, reason: str = "") -> Unit:
-    _check(actor, Unit, "change", obj=unit)
-    unit = _lock(Unit, unit.pk)
+    check_allowed(actor, Unit, "change", obj=unit)
+    unit = lock(Unit, unit.pk)
     if actor is not None and actor.unit_id and actor.unit.path.startswith(unit.path):
         raise ValidationError(_("You cannot deactivate your own unit or a unit above it."))
     if unit.children.filter(is_active=True).exists():
@@ -128,8 +112,8 @@ def unit_deactivate(*, actor: User | None, unit: Unit, reason: str = "") -> Unit
 
 @transaction.atomic
 def unit_reactivate(*, actor: User | None, unit: Unit) -> Unit:
-    _check(actor, Unit, "change", obj=unit)
-    unit = _lock(Unit, unit.pk)
+    check_allowed(actor, Unit, "change", obj=unit)
+    unit = lock(Unit, unit.pk)
     if unit.merged_into_id:
         raise ValidationError(_("A merged unit cannot be reactivated."))
     if unit.parent_id and not unit.parent.is_active:
@@ -152,10 +136,10 @@ def _rewrite_subtree(old_path: str, new_path: str, depth_delta: int) -> None:
 
 @transaction.atomic
 def unit_move(*, actor: User | None, unit: Unit, new_parent: Unit) -> Unit:
-    _check(actor, Unit, "change", obj=unit)
-    _check(actor, Unit, "change", obj=new_parent)
-    unit = _lock(Unit, unit.pk)
-    new_parent = _lock(Unit, new_parent.pk)
+    check_allowed(actor, Unit, "change", obj=unit)
+    check_allowed(actor, Unit, "change", obj=new_parent)
+    unit = lock(Unit, unit.pk)
+    new_parent = lock(Unit, new_parent.pk)
     if unit.parent_id is None:
         raise ValidationError(_("The root unit cannot be moved."))
     if new_parent.path.startswith(unit.path):
@@ -186,10 +170,10 @@ def unit_merge(
     so everything recorded against it keeps its history. Its active sub-units, people and
     accounts move to the target.
     """
-    _check(actor, Unit, "change", obj=source)
-    _check(actor, Unit, "change", obj=target)
-    source = _lock(Unit, source.pk)
-    target = _lock(Unit, target.pk)
+    check_allowed(actor, Unit, "change", obj=source)
+    check_allowed(actor, Unit, "change", obj=target)
+    source = lock(Unit, source.pk)
+    target = lock(Unit, target.pk)
     if source.pk == target.pk:
         raise ValidationError({"target": _("A unit cannot be merged into itself.")})
     if target.path.startswith(source.path):
@@ -249,7 +233,7 @@ def likely_duplicates(*, full_name: str, date_of_birth: date | None, exclude_pk=
 
 @transaction.atomic
 def person_create(*, actor: User | None, unit: Unit, **fields) -> Person:
-    _check(actor, Person, "change", unit=unit)
+    check_allowed(actor, Person, "change", unit=unit)
     if not unit.is_active:
         raise ValidationError({"unit": _("This unit is no longer active.")})
     person = Person(
@@ -269,7 +253,7 @@ def person_create_many(*, actor: User | None, rows: list[tuple[Unit, dict]]) -> 
     people = []
     for unit, fields in rows:
         if unit.pk not in checked:
-            _check(actor, Person, "change", unit=unit)
+            check_allowed(actor, Person, "change", unit=unit)
             if not unit.is_active:
                 raise ValidationError({"unit": _("This unit is no longer active.")})
             checked.add(unit.pk)
@@ -295,11 +279,11 @@ def person_create_many(*, actor: User | None, rows: list[tuple[Unit, dict]]) -> 
 def person_update(
     *, actor: User | None, person: Person, expected_version: int | None = None, **fields
 ) -> Person:
-    _check(actor, Person, "change", obj=person)
-    person = _lock(Person, person.pk)
+    check_allowed(actor, Person, "change", obj=person)
+    person = lock(Person, person.pk)
     check_version(person, expected_version)
     if "unit" in fields and fields["unit"].pk != person.unit_id:
-        _check(actor, Person, "change", unit=fields["unit"])
+        check_allowed(actor, Person, "change", unit=fields["unit"])
     before = snapshot(person)
     for name, value in fields.items():
         if name in PERSON_FIELDS:
@@ -315,8 +299,8 @@ def person_update(
 
 @transaction.atomic
 def person_delete(*, actor: User | None, person: Person) -> None:
-    _check(actor, Person, "change", obj=person)
-    person = _lock(Person, person.pk)
+    check_allowed(actor, Person, "change", obj=person)
+    person = lock(Person, person.pk)
     delete_and_record(person, actor=actor)
 
 
@@ -388,7 +372,7 @@ def user_create(
 ) -> User:
     from django.contrib.auth.password_validation import validate_password
 
-    _check(actor, User, "change", unit=unit)
+    check_allowed(actor, User, "change", unit=unit)
     user = User(
         username=username, unit=unit, **{k: v for k, v in fields.items() if k in USER_FIELDS}
     )
@@ -407,11 +391,11 @@ def user_create(
 
 @transaction.atomic
 def user_update(*, actor: User | None, user: User, **fields) -> User:
-    _check(actor, User, "change", obj=user)
+    check_allowed(actor, User, "change", obj=user)
     check_not_administrator(actor, user)
     if "unit" in fields and fields["unit"].pk != user.unit_id:
-        _check(actor, User, "change", unit=fields["unit"])
-    user = _lock(User, user.pk)
+        check_allowed(actor, User, "change", unit=fields["unit"])
+    user = lock(User, user.pk)
     if actor is not None and user.pk == actor.pk and fields.get("is_active") is False:
         raise ValidationError({"is_active": _("You cannot deactivate your own account.")})
     before = snapshot(user)
@@ -430,7 +414,7 @@ def user_update(*, actor: User | None, user: User, **fields) -> User:
 def user_set_password(*, actor: User | None, user: User, password: str) -> None:
     from django.contrib.auth.password_validation import validate_password
 
-    _check(actor, User, "change", obj=user)
+    check_allowed(actor, User, "change", obj=user)
     check_not_administrator(actor, user)
     validate_password(password, user)
     user.set_password(password)
@@ -442,7 +426,7 @@ def user_set_password(*, actor: User | None, user: User, password: str) -> None:
 def grant_add(
     *, actor: User | None, user: User, role: str, unit: Unit, with_subtree: bool = True
 ) -> Grant:
-    _check(actor, User, "change", obj=user)
+    check_allowed(actor, User, "change", obj=user)
     _check_grant(actor, role, unit)
     grant, created = Grant.objects.get_or_create(
         user=user, role=role, unit=unit, defaults={"with_subtree": with_subtree}
@@ -466,7 +450,7 @@ def grant_add(
 
 @transaction.atomic
 def grant_remove(*, actor: User | None, grant: Grant) -> None:
-    _check(actor, User, "change", obj=grant.user)
+    check_allowed(actor, User, "change", obj=grant.user)
     _check_grant(actor, grant.role, grant.unit)
     delete_and_record(grant, actor=actor)
 
@@ -486,7 +470,7 @@ def user_unlock(*, actor: User | None, user: User) -> int:
     """Lift a sign-in lockout before it expires; returns the attempts cleared."""
     from axes.utils import reset
 
-    _check(actor, User, "change", obj=user)
+    check_allowed(actor, User, "change", obj=user)
     cleared = reset(username=user.username)
     record(
         Action.UNLOCK,

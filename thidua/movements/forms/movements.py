@@ -13,7 +13,7 @@ from django.utils.translation import pgettext_lazy
 
 from thidua.core.forms import BootstrapMixin
 from thidua.core.text import format_number, parse_number
-from thidua.org.forms import UnitChoiceField, VersionedForm
+from thidua.org.forms import UnitChoiceField, UnitMultipleChoiceField, VersionedForm
 from thidua.org.models import Unit, UnitKind
 
 from ..models import DocumentKind, Movement, MovementKind, MovementStatus, Target
@@ -66,46 +66,6 @@ class VNDecimalField(forms.CharField):
         if isinstance(value, Decimal | int | float):
             return format_number(value)
         return value
-
-
-class UnitSelectMultiple(forms.SelectMultiple):
-    """Several units, searched as you type (Tom Select against ``org:unit_lookup``); only
-    the chosen ones are rendered, so a province of thousands of units costs nothing."""
-
-    def __init__(self, acting_on: str = "", attrs=None):
-        super().__init__(attrs)
-        self.acting_on = acting_on
-
-    def get_context(self, name, value, attrs):
-        from django.urls import reverse
-
-        attrs = {**(attrs or {}), "data-unit-lookup": reverse("org:unit_lookup")}
-        if self.acting_on:
-            attrs["data-acting-on"] = self.acting_on
-        return super().get_context(name, value, attrs)
-
-    def optgroups(self, name, value, attrs=None):
-        chosen = [v for v in value if v not in (None, "")]
-        options = []
-        if chosen:
-            field = self.choices.field
-            units = self.choices.queryset.filter(pk__in=chosen).order_by("path")
-            for index, unit in enumerate(units):
-                options.append(
-                    self.create_option(
-                        name, unit.pk, field.label_from_instance(unit), True, index, attrs=attrs
-                    )
-                )
-        return [(None, options, 0)]
-
-
-class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
-    def __init__(self, *args, acting_on: str = "", **kwargs):
-        kwargs.setdefault("widget", UnitSelectMultiple(acting_on))
-        super().__init__(*args, **kwargs)
-
-    def label_from_instance(self, obj):
-        return f"{obj.name} ({obj.code})"
 
 
 def _label(model, name: str) -> str:

@@ -4,47 +4,16 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.forms import BootstrapMixin
 from thidua.core.uploads import check_upload
-from thidua.org.forms import UnitChoiceField
+from thidua.org.forms import UnitChoiceField, UnitMultipleChoiceField
 from thidua.org.models import Unit
 
 from ..models import Movement
 
 SCAN_KINDS = frozenset({"pdf", "jpg", "png"})
-
-
-class UnitSelectMultiple(forms.SelectMultiple):
-    """Like :class:`thidua.org.forms.UnitSelect` for several units: only the chosen ones
-    are rendered, Tom Select searches the rest as the user types."""
-
-    def get_context(self, name, value, attrs):
-        attrs = {**(attrs or {}), "data-unit-lookup": reverse("org:unit_lookup")}
-        return super().get_context(name, value, attrs)
-
-    def optgroups(self, name, value, attrs=None):
-        chosen = [v for v in value if v not in (None, "")]
-        options = []
-        if chosen:
-            field = self.choices.field
-            units = self.choices.queryset.filter(pk__in=chosen).order_by("name")
-            for index, unit in enumerate(units):
-                options.append(
-                    self.create_option(
-                        name, unit.pk, field.label_from_instance(unit), True, index, attrs=attrs
-                    )
-                )
-        return [(None, options, 0)]
-
-
-class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
-    widget = UnitSelectMultiple
-
-    def label_from_instance(self, obj):
-        return f"{obj.name} ({obj.code})"
 
 
 class PledgeForm(BootstrapMixin, forms.Form):
