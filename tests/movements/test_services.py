@@ -1443,3 +1443,25 @@ def test_the_last_period_reported_early_is_not_yet_final(fx):
         today=date(2027, 1, 5),
     )
     assert late.status == TargetStatus.MISSED
+
+
+def test_a_rate_in_per_cent_may_be_negative_but_a_whole_share_may_not(fx):
+    # Growth (đạt 7,5 %) fell: −1,2 % is a real figure, not an input error.
+    report = services.progress_report_save(
+        actor=None, target=fx.growth, period_end=Q1_END, actual=D("-1.2"), today=AFTER_Q1
+    )
+    assert report.actual == D("-1.2")
+    assert report.completion == 0  # never below nothing
+    share = services.target_create(
+        actor=None,
+        movement=fx.movement,
+        indicator="Tỷ lệ hồ sơ giải quyết đúng hạn",
+        measure="%",
+        comparator="dat",
+        value=D("100"),
+    )
+    with pytest.raises(ValidationError) as caught:
+        services.progress_report_save(
+            actor=None, target=share, period_end=Q1_END, actual=D("-5"), today=AFTER_Q1
+        )
+    assert "actual" in caught.value.message_dict

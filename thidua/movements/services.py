@@ -598,7 +598,8 @@ def target_split(
 # Registration --------------------------------------------------------------------------
 
 
-def _registration_open(movement: Movement, today: date) -> None:
+def registration_window_check(movement: Movement, today: date) -> None:
+    """Refuse, with the reason, a registration outside the movement's window."""
     if not movement.is_running:
         raise ValidationError(_("Registration is possible only while the movement is running."))
     if movement.registration_opens and today < movement.registration_opens:
@@ -638,7 +639,7 @@ def registration_save(
     movement = Movement.objects.get(pk=movement.pk)
     if not movement.participations.filter(unit=unit).exists():
         raise ValidationError(_("This unit does not take part in the movement."))
-    _registration_open(movement, today)
+    registration_window_check(movement, today)
     registration, created = Registration.objects.select_for_update().get_or_create(
         movement=movement, unit=unit
     )
@@ -852,10 +853,12 @@ def _check_reportable(
 
 
 def _check_actual(target: Target, actual: Decimal) -> None:
+    # Only a share whose goal is the whole of it is known to lie within 0–100%: a rate in
+    # per cent (growth, say) may be negative or above 100.
     goal = completion.Goal.of(target)
     if goal.capped and actual > completion.HUNDRED:
         raise ValidationError({"actual": _("A share cannot be more than 100%.")})
-    if target.measure.strip() in ("%", "‰") and actual < 0 and not goal.is_change:
+    if goal.capped and actual < 0:
         raise ValidationError({"actual": _("A share cannot be negative.")})
 
 

@@ -42,7 +42,7 @@ def _status_label(row) -> str:
 def _window_problem(movement: Movement) -> str:
     """Why registration is not possible today, or an empty string."""
     try:
-        services._registration_open(movement, timezone.localdate())
+        services.registration_window_check(movement, timezone.localdate())
     except ValidationError as error:
         return " ".join(error.messages)
     return ""
