@@ -398,3 +398,15 @@ def test_load_demo_loads_the_movements_once_and_the_same_each_time(db):
     demo.load()
     again = Movement.objects.get(title__contains="trên địa bàn tỉnh năm 2022")
     assert reported_values(again) == values
+
+
+def test_past_records_carry_the_days_they_happened(movements):
+    # Seed 000's 2022 movement: reported quarter by quarter in 2022–2023, registrations
+    # sent within its 2022 window, launched on its 2022 date.
+    m = movements["000"]
+    years = {r.created_at.year for r in ProgressReport.objects.filter(target__movement=m)}
+    assert years and years <= {2022, 2023}
+    submitted = Registration.objects.filter(movement=m, submitted_at__isnull=False)
+    assert submitted.exists()
+    assert {r.submitted_at.year for r in submitted} == {2022}
+    assert m.launched_at.year == 2022

@@ -28,7 +28,7 @@ import random
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import transaction
@@ -45,6 +45,9 @@ from .models import (
     Frequency,
     Movement,
     MovementKind,
+    MovementStatusChange,
+    ProgressReport,
+    Registration,
     Review,
     Target,
     TargetGroup,
@@ -312,7 +315,39 @@ class _Loader:
         for pledge in spec.pledges:
             self.pledge(movement, pledge)
         self.report_and_review(movement, plans)
+        self.backdate(movement)
         return self.counts
+
+    def backdate(self, movement: Movement) -> None:
+        """Place the rows' own timestamps on the days the demo simulates (a report of a
+        2022 quarter was sent in 2022), as an import of past records would. The audit log
+        keeps the real time of loading."""
+
+        def moment(day: date, hour: int = 9):
+            day = min(day, self.today)
+            return timezone.make_aware(
+                datetime.combine(day, datetime.min.time()).replace(hour=hour)
+            )
+
+        launched = movement.document_date or movement.starts_on
+        Movement.objects.filter(pk=movement.pk).update(launched_at=moment(launched))
+        MovementStatusChange.objects.filter(movement=movement, to_status="phat_dong").update(
+            at=moment(launched)
+        )
+        registrations = list(Registration.objects.filter(movement=movement))
+        opens = movement.registration_opens or movement.starts_on
+        for index, registration in enumerate(registrations):
+            day = opens + timedelta(days=index % 20)
+            registration.created_at = moment(day, 8)
+            if registration.submitted_at:
+                registration.submitted_at = moment(day, 15)
+        Registration.objects.bulk_update(registrations, ["created_at", "submitted_at"], 500)
+        reports = list(ProgressReport.objects.filter(target__movement=movement))
+        for index, report in enumerate(reports):
+            report.created_at = report.updated_at = moment(
+                report.period_end + timedelta(days=3 + index % 8), 10
+            )
+        ProgressReport.objects.bulk_update(reports, ["created_at", "updated_at"], 1000)
 
     # targets
 
