@@ -621,3 +621,15 @@ def test_pdf_summary_has_the_vietnamese_title_and_targets(fixture, clients):
     assert "Tốc độ tăng trưởng GRDP" in text
     assert "≥ 7,5 %" in text and "66,7 %" in text
     assert "?" not in text  # every glyph maps back to its character
+
+
+def test_ids_in_the_page_are_not_written_as_numbers(fixture, clients):
+    # Vietnamese numbers carry a thousands separator (12.345); an id in an attribute or a
+    # link must not, or a province's 12,345th target could not be found again.
+    Target.objects.filter(pk=fixture.schools.pk).update(id=12345)
+    page = clients["secretariat"].get(reverse("movements:detail", args=[fixture.movement.pk]))
+    html = page.content.decode()
+    assert 'data-target="12345"' in html
+    assert "12.345" not in html
+    target = clients["secretariat"].get(reverse("movements:target", args=[12345]))
+    assert target.status_code == 200
