@@ -6,7 +6,7 @@ PIP := $(PY) -m pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres install install-test install-bench demo lint format bench messages check-deploy clean
+.PHONY: run test test-sqlite test-postgres install install-test install-bench demo lint format bench messages check-deploy eval-reading clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -69,6 +69,10 @@ check-deploy: install
 ## make bench: load test on national-scale demo data behind gunicorn (see bench/README.md)
 bench: install-bench
 	$(PY) bench/run.py $(if $(BENCH_DATABASE_URL),--database-url $(BENCH_DATABASE_URL),)
+
+## make eval-reading: score the document reader against the hand-labelled texts (tests/reading/)
+eval-reading: install
+	$(PY) -m thidua.reading.evaluate
 
 clean:
 	rm -rf $(VENV) var/test-* .pytest_cache

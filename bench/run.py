@@ -12,6 +12,8 @@
    requests.
 5. Runs bench/movements.py (movement dashboards on 500 units × 3 years of monthly reports,
    progress import of 10,000 rows against openpyxl alone) and appends its tables.
+6. Runs bench/reading.py (reading the seed launch texts against a one-regex floor, and a
+   15 KB directive from each kind of file) and appends its tables.
 """
 
 from __future__ import annotations
@@ -303,6 +305,20 @@ def movements_bench(options, var: Path) -> None:
     step(f"appended to {var / 'results.md'}")
 
 
+def reading_bench(var: Path) -> None:
+    """The reading of launch documents (bench/reading.py, no database): appended too."""
+    step("reading: the seed texts and a 15 KB directive (bench/reading.py) …")
+    output = var / "reading.md"
+    output.unlink(missing_ok=True)
+    command = [sys.executable, str(ROOT / "bench" / "reading.py"), "--output", str(output)]
+    if subprocess.run(command, cwd=ROOT, check=False).returncode or not output.exists():
+        print("bench/reading.py failed", file=sys.stderr)
+        return
+    with open(var / "results.md", "a") as results:
+        results.write("\n" + output.read_text())
+    step(f"appended to {var / 'results.md'}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -335,6 +351,9 @@ def main() -> int:
         "--no-movements",
         action="store_true",
         help="skip bench/movements.py (movement dashboards, progress import of 10,000 rows)",
+    )
+    parser.add_argument(
+        "--no-reading", action="store_true", help="skip bench/reading.py (reading documents)"
     )
     options = parser.parse_args()
     started = time.monotonic()
@@ -452,6 +471,8 @@ def main() -> int:
     step(f"written to {var / 'results.md'}")
     if not options.no_movements:
         movements_bench(options, var)
+    if not options.no_reading:
+        reading_bench(var)
     if bad:
         print(
             "more than 1 % of requests failed in: " + ", ".join(bad),

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "thidua.org",
     "thidua.notifications",
     "thidua.movements",
+    "thidua.reading",
     "thidua.api",
 ]
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("org/", include("thidua.org.urls")),
     path("audit/", include("thidua.audit.urls")),
     path("movements/", include("thidua.movements.urls")),
+    path("reading/", include("thidua.reading.urls")),
     path("notifications/", include("thidua.notifications.urls")),
     path("api/v1/", api.urls),
 ]
