@@ -3,7 +3,6 @@ standard error with exit status 1, the others still read; no database needed."""
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import os
@@ -241,9 +240,6 @@ def test_the_module_reports_bad_files_without_a_database(tmp_path):
     assert errors[1].startswith(f"{tmp_path / 'absent.docx'}: cannot open the file")
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("thidua.reading.reader") is None, reason="the reader is not written"
-)
 def test_the_module_reads_the_seed_texts_without_a_database(tmp_path):
     seeds = sorted(str(path) for path in TEXTS.glob("seed_*.txt"))
     result = module("--json", *seeds, tmp_path=tmp_path)

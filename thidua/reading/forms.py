@@ -93,8 +93,11 @@ class RowForm(BootstrapMixin, forms.Form):
         data = getattr(self, "cleaned_data", None) or {}
         return bool(data.get("include")) and self.has_content(data)
 
-    def has_content(self, data: dict) -> bool:  # pragma: no cover - overridden
-        raise NotImplementedError
+    def has_content(self, data: dict) -> bool:
+        """Whether the row holds anything besides its tick; rows say what counts."""
+        return any(
+            str(value).strip() for name, value in data.items() if name != "include" and value
+        )
 
 
 class ContentRowForm(RowForm):
