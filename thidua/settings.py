@@ -54,7 +54,9 @@ INSTALLED_APPS = [
     "thidua.org",
     "thidua.notifications",
     "thidua.movements",
+    "thidua.awards",
     "thidua.reading",
+    "thidua.portal",
     "thidua.api",
 ]
 
@@ -188,6 +190,8 @@ THIDUA_UPLOAD_MAX_BYTES = int(os.environ.get("THIDUA_UPLOAD_MAX_BYTES", str(15 *
 THIDUA_ESCALATE_AFTER_DAYS = int(os.environ.get("THIDUA_ESCALATE_AFTER_DAYS", "5"))
 # Where links in e-mails point.
 THIDUA_BASE_URL = os.environ.get("THIDUA_BASE_URL", "http://127.0.0.1:8000")
+# The province whose rule overlay applies (thidua/awards/data/provinces/<code>.yaml).
+THIDUA_PROVINCE_CODE = os.environ.get("THIDUA_PROVINCE_CODE", "T01")
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

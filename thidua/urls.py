@@ -22,6 +22,8 @@ urlpatterns = [
     path("movements/", include("thidua.movements.urls")),
     path("reading/", include("thidua.reading.urls")),
     path("notifications/", include("thidua.notifications.urls")),
+    path("awards/", include("thidua.awards.urls")),
+    path("verify/", include("thidua.portal.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 
+from thidua.awards.api import router as awards_router
 from thidua.movements.api import router as movements_router
 from thidua.org.api import router as org_router
 
@@ -49,3 +50,4 @@ def unauthorized(request, exc):
 
 api.add_router("/org/", org_router)
 api.add_router("/", movements_router)
+api.add_router("/awards/", awards_router)

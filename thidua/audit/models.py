@@ -38,6 +38,7 @@ class Action(models.TextChoices):
     TOKEN_REVOKE = "token_revoke", _("API token revoked")
     TRANSITION = "transition", _("Status change")
     REMIND = "remind", _("Reminder sent")
+    REVOKE = "revoke", _("Revoked")
 
 
 class AuditEntry(models.Model):

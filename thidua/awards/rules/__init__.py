@@ -1,0 +1,1 @@
+"""Eligibility rules and award money, as pure functions over the rule data file."""
