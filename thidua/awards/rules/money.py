@@ -32,7 +32,9 @@ def amount_for(
     household_of_form: bool = False,
     rules: RuleData | None = None,
 ) -> int | None:
-    """The amount of one award, or ``None`` when no money goes with it.
+    """The amount of one award, or ``None`` when no money goes with it — or when the rule
+    data knows no base salary on ``decision_date`` (legacy decisions older than its first
+    entry: their amount is not computed rather than refused).
 
     ``coefficient`` is the recipient kind's coefficient; for a household receiving a form
     without its own coefficient, pass the individual one with ``household_of_form``.
@@ -40,7 +42,11 @@ def amount_for(
     if coefficient is None:
         return None
     rules = rules or load()
-    raw = Decimal(str(coefficient)) * base_salary(decision_date, rules)
+    try:
+        salary = base_salary(decision_date, rules)
+    except LookupError:
+        return None
+    raw = Decimal(str(coefficient)) * salary
     if household_of_form:
         raw *= rules.household_multiplier
     return round_up(raw, rules.round_up_to)
