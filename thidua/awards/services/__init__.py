@@ -3,6 +3,11 @@
 One module per part, re-exported here so callers write ``services.award_add(...)``.
 """
 
+from .documents import (
+    certificate_layout_save,
+    document_template_revert,
+    document_template_upload,
+)
 from .facts import (
     discipline_create,
     discipline_delete,
@@ -40,6 +45,7 @@ __all__ = [
     "award_type_update",
     "award_types_by_name",
     "award_update",
+    "certificate_layout_save",
     "decision_create",
     "decision_delete",
     "decision_issue",
@@ -47,6 +53,8 @@ __all__ = [
     "discipline_create",
     "discipline_delete",
     "discipline_update",
+    "document_template_revert",
+    "document_template_upload",
     "duplicate_of",
     "household_create",
     "household_delete",
