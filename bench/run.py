@@ -14,6 +14,10 @@
    progress import of 10,000 rows against openpyxl alone) and appends its tables.
 6. Runs bench/reading.py (reading the seed launch texts against a one-regex floor, and a
    15 KB directive from each kind of file) and appends its tables.
+7. Runs bench/awards.py (batch eligibility of Chiến sĩ thi đua cơ sở over 2,000 and 10,000
+   people with five years of history, the registry pages with 10,000 and 100,000 awards,
+   the legacy import of 1,000 and 10,000 rows against openpyxl alone) and appends its
+   tables.
 """
 
 from __future__ import annotations
@@ -305,6 +309,27 @@ def movements_bench(options, var: Path) -> None:
     step(f"appended to {var / 'results.md'}")
 
 
+def awards_bench(options, var: Path) -> None:
+    """The award registry (bench/awards.py, its own database unless --database-url): its
+    tables are appended to results.md."""
+    step("awards: eligibility, registry pages, legacy import (bench/awards.py) …")
+    output = var / "awards.md"
+    output.unlink(missing_ok=True)
+    command = [sys.executable, str(ROOT / "bench" / "awards.py"), "--var-dir", str(var)]
+    command += ["--output", str(output)]
+    if options.database_url:
+        command += ["--database-url", options.database_url]
+    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    if subprocess.run(command, cwd=ROOT, env=environment, check=False).returncode or not (
+        output.exists()
+    ):
+        print("bench/awards.py failed", file=sys.stderr)
+        return
+    with open(var / "results.md", "a") as results:
+        results.write("\n" + output.read_text())
+    step(f"appended to {var / 'results.md'}")
+
+
 def reading_bench(var: Path) -> None:
     """The reading of launch documents (bench/reading.py, no database): appended too."""
     step("reading: the seed texts and a 15 KB directive (bench/reading.py) …")
@@ -354,6 +379,11 @@ def main() -> int:
     )
     parser.add_argument(
         "--no-reading", action="store_true", help="skip bench/reading.py (reading documents)"
+    )
+    parser.add_argument(
+        "--no-awards",
+        action="store_true",
+        help="skip bench/awards.py (batch eligibility, registry pages, legacy import)",
     )
     options = parser.parse_args()
     started = time.monotonic()
@@ -473,6 +503,8 @@ def main() -> int:
         movements_bench(options, var)
     if not options.no_reading:
         reading_bench(var)
+    if not options.no_awards:
+        awards_bench(options, var)
     if bad:
         print(
             "more than 1 % of requests failed in: " + ", ".join(bad),

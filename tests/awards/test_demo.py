@@ -66,9 +66,7 @@ def test_amounts_follow_the_base_salary_of_the_decision_date(registry):
 
 
 def test_only_the_highest_title_of_a_year_is_paid(registry):
-    both = registry.filter(award_type__code="cstdcs", year=2024).values_list(
-        "person_id", flat=True
-    )
+    both = registry.filter(award_type__code="cstdcs", year=2024).values_list("person_id", flat=True)
     ldtt_of_them = registry.filter(award_type__code="ldtt", year=2024, person_id__in=both)
     assert ldtt_of_them.exists()
     assert set(ldtt_of_them.values_list("amount", flat=True)) == {0}

@@ -10,6 +10,8 @@ NAVIGATION = [
     (_("Movements"), "movements:list", "flag", "movements.movement", "view"),
     (_("Dashboard"), "movements:dashboard", "graph-up", "movements.movement", "dashboard"),
     (_("Pledges"), "movements:pledge_list", "pen", "movements.pledge", "view"),
+    # The award pages (registry, decisions, eligibility, catalogue) share their own tabs.
+    (_("Awards"), "awards:registry", "award", "awards.award", "view"),
     (_("Organisation"), "org:unit_tree", "diagram-3", "org.unit", "view"),
     (_("People"), "org:person_list", "people", "org.person", "view"),
     (_("Import"), "org:import", "upload", "org.person", "change"),
