@@ -192,6 +192,8 @@ THIDUA_ESCALATE_AFTER_DAYS = int(os.environ.get("THIDUA_ESCALATE_AFTER_DAYS", "5
 THIDUA_BASE_URL = os.environ.get("THIDUA_BASE_URL", "http://127.0.0.1:8000")
 # The province whose rule overlay applies (thidua/awards/data/provinces/<code>.yaml).
 THIDUA_PROVINCE_CODE = os.environ.get("THIDUA_PROVINCE_CODE", "T01")
+# Public certificate lookups per minute and client address (page and API together).
+THIDUA_VERIFY_RATE_PER_MINUTE = int(os.environ.get("THIDUA_VERIFY_RATE_PER_MINUTE", "60"))
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

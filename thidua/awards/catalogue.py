@@ -58,9 +58,9 @@ def sync_catalogue(rules: RuleData | None = None) -> int:
     existing = {t.code: t for t in AwardType.objects.filter(is_builtin=True)}
     for order, entry in enumerate(rules.catalogue, start=1):
         fields = entry_fields(entry, rules) | {"sort_order": order * 10}
-        current = existing.get(entry["code"]) or AwardType.objects.filter(
-            code=entry["code"]
-        ).first()
+        current = (
+            existing.get(entry["code"]) or AwardType.objects.filter(code=entry["code"]).first()
+        )
         if current is None:
             AwardType.objects.create(code=entry["code"], **fields)
             changed += 1

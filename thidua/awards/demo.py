@@ -229,8 +229,19 @@ class _Loader:
 
     # decisions ------------------------------------------------------------------
 
-    def decision(self, *, issuer: Unit, year: int, number: str, authority: str, name: str,
-                 signer: str, title: str, subject_line: str, signed_on: date) -> Decision:
+    def decision(
+        self,
+        *,
+        issuer: Unit,
+        year: int,
+        number: str,
+        authority: str,
+        name: str,
+        signer: str,
+        title: str,
+        subject_line: str,
+        signed_on: date,
+    ) -> Decision:
         decision = services.decision_create(
             actor=None,
             issuer=issuer,
@@ -324,7 +335,7 @@ class _Loader:
                 rows.append(("cstdcs", person, year, "Hoàn thành xuất sắc nhiệm vụ"))
                 self.cstdcs[person.pk].append(year)
         ldtt = {person.pk for code_, person, *_ in rows if code_ == "ldtt"}
-        for unit_id, staff in members.items():
+        for staff in members.values():
             sub_unit = next(p.unit for p in staff)
             share = sum(p.pk in ldtt for p in staff) / len(staff)
             if len(staff) >= 5 and share >= 0.7 and sub_unit.pk != unit.pk:
@@ -359,13 +370,17 @@ class _Loader:
             run = [y for y in self.cstdcs[person.pk] if y <= year]
             last_three = {year - 2, year - 1, year}
             province_wide = any(
-                self.initiatives.get((person.pk, y)) == EffectScope.PROVINCE
-                for y in last_three
+                self.initiatives.get((person.pk, y)) == EffectScope.PROVINCE for y in last_three
             )
             if last_three <= set(run) and province_wide:
                 rows.append(
-                    ("cstd_tinh", person, year, "Ba năm liên tục đạt Chiến sĩ thi đua cơ sở, "
-                     "có sáng kiến được công nhận phạm vi toàn tỉnh")
+                    (
+                        "cstd_tinh",
+                        person,
+                        year,
+                        "Ba năm liên tục đạt Chiến sĩ thi đua cơ sở, "
+                        "có sáng kiến được công nhận phạm vi toàn tỉnh",
+                    )
                 )
             elif {year - 1, year} <= set(run) and self.rng.random() < 0.35:
                 rows.append(
@@ -421,7 +436,12 @@ class _Loader:
                 )
                 rows = [("gia_dinh_van_hoa", h, year, "") for h in households]
                 rows.append(
-                    ("giay_khen", households[0], year, "Hiến đất mở rộng đường giao thông nông thôn")
+                    (
+                        "giay_khen",
+                        households[0],
+                        year,
+                        "Hiến đất mở rộng đường giao thông nông thôn",
+                    )
                 )
                 self.confer(decision, rows)
 

@@ -25,6 +25,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from thidua.core.models import ScopedManager, ScopedQuerySet, TimeStampedModel, paths_q
 from thidua.core.text import fold, normalize_name
@@ -251,7 +252,7 @@ class Household(TimeStampedModel):
 
 class DecisionStatus(models.TextChoices):
     DRAFT = "nhap", _("Draft")
-    ISSUED = "da_ban_hanh", _("Issued")
+    ISSUED = "da_ban_hanh", pgettext_lazy("decision", "Issued")
 
 
 class DecisionQuerySet(ScopedQuerySet):
@@ -287,7 +288,10 @@ class Decision(TimeStampedModel):
     )
     signer_name = models.CharField(_("signed by"), max_length=150)
     signer_title = models.CharField(
-        _("signer's title"), max_length=150, blank=True, help_text=_("E.g. KT. CHỦ TỊCH, PHÓ CHỦ TỊCH")
+        _("signer's title"),
+        max_length=150,
+        blank=True,
+        help_text=_("E.g. KT. CHỦ TỊCH, PHÓ CHỦ TỊCH"),
     )
     kind = models.CharField(
         _("kind of commendation"), max_length=24, choices=CommendationKind.choices
@@ -628,11 +632,12 @@ class Discipline(TimeStampedModel):
     )
     recipient_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
     status = models.CharField(
-        _("status"), max_length=16, choices=DisciplineStatus.choices, default=DisciplineStatus.DECIDED
+        _("status"),
+        max_length=16,
+        choices=DisciplineStatus.choices,
+        default=DisciplineStatus.DECIDED,
     )
-    form = models.CharField(
-        _("form"), max_length=16, choices=DisciplineForm.choices, blank=True
-    )
+    form = models.CharField(_("form"), max_length=16, choices=DisciplineForm.choices, blank=True)
     decision_number = models.CharField(_("decision number"), max_length=60, blank=True)
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(
@@ -692,7 +697,10 @@ class Initiative(TimeStampedModel):
     recognised_by = models.CharField(_("recognised by"), max_length=255, blank=True)
     decision_number = models.CharField(_("decision number"), max_length=60, blank=True)
     scope = models.CharField(
-        _("scope of effect"), max_length=10, choices=EffectScope.choices, default=EffectScope.GRASSROOTS
+        _("scope of effect"),
+        max_length=10,
+        choices=EffectScope.choices,
+        default=EffectScope.GRASSROOTS,
     )
     used_for = models.ForeignKey(
         Award,
@@ -762,8 +770,12 @@ class CertificateLayout(TimeStampedModel):
         default=False,
         help_text=_("Print only the text and the QR code, not the border and headings."),
     )
-    offset_x_mm = models.DecimalField(_("move right (mm)"), max_digits=5, decimal_places=1, default=0)
-    offset_y_mm = models.DecimalField(_("move down (mm)"), max_digits=5, decimal_places=1, default=0)
+    offset_x_mm = models.DecimalField(
+        _("move right (mm)"), max_digits=5, decimal_places=1, default=0
+    )
+    offset_y_mm = models.DecimalField(
+        _("move down (mm)"), max_digits=5, decimal_places=1, default=0
+    )
     name_offset_y_mm = models.DecimalField(
         _("move the recipient's name down (mm)"), max_digits=5, decimal_places=1, default=0
     )

@@ -6,7 +6,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Value
+from django.db.models import F, ProtectedError, Value
 from django.db.models.functions import Concat, Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -301,7 +301,18 @@ def person_update(
 def person_delete(*, actor: User | None, person: Person) -> None:
     check_allowed(actor, Person, "change", obj=person)
     person = lock(Person, person.pk)
-    delete_and_record(person, actor=actor)
+    try:
+        with transaction.atomic():
+            delete_and_record(person, actor=actor)
+    except ProtectedError:
+        # Awards and other records name the person: their history must stay.
+        raise ValidationError(
+            _(
+                "“%(name)s” is named in awards or other records, which must keep their "
+                "history; the person cannot be deleted. Mark them as no longer working instead."
+            )
+            % {"name": person.full_name}
+        ) from None
 
 
 # Accounts ------------------------------------------------------------------------------

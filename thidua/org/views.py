@@ -469,9 +469,14 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def person_delete(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_scoped_or_404(Person, request.user, "change", pk=pk)
+    error = None
     if request.method == "POST":
         unit_pk = person.unit_id
-        services.person_delete(actor=request.user, person=person)
-        messages.success(request, _("“%(name)s” was deleted.") % {"name": person.full_name})
-        return redirect("org:unit_detail", pk=unit_pk)
-    return render(request, "org/person_delete.html", {"person": person})
+        try:
+            services.person_delete(actor=request.user, person=person)
+        except ValidationError as exc:
+            error = exc.messages[0]
+        else:
+            messages.success(request, _("“%(name)s” was deleted.") % {"name": person.full_name})
+            return redirect("org:unit_detail", pk=unit_pk)
+    return render(request, "org/person_delete.html", {"person": person, "error": error})

@@ -185,9 +185,7 @@ def _check_authors(actor, authors: Sequence[Person]) -> None:
 
 
 @transaction.atomic
-def initiative_create(
-    *, actor: User | None, authors: Sequence[Person], **fields
-) -> Initiative:
+def initiative_create(*, actor: User | None, authors: Sequence[Person], **fields) -> Initiative:
     check_allowed(actor, Initiative, "change", unit=fields["unit"])
     _check_authors(actor, authors)
     initiative = Initiative()

@@ -58,8 +58,10 @@ def _today(today: datetime.date | None) -> datetime.date:
 def _check_date(signed_on: datetime.date | None, today: datetime.date) -> None:
     if signed_on and signed_on > today:
         raise ValidationError(
-            {"signed_on": _("The decision date %(date)s is after today.")
-             % {"date": signed_on.strftime("%d/%m/%Y")}}
+            {
+                "signed_on": _("The decision date %(date)s is after today.")
+                % {"date": signed_on.strftime("%d/%m/%Y")}
+            }
         )
 
 
@@ -67,7 +69,9 @@ def _check_date(signed_on: datetime.date | None, today: datetime.date) -> None:
 
 
 @transaction.atomic
-def decision_create(*, actor: User | None, today: datetime.date | None = None, **fields) -> Decision:
+def decision_create(
+    *, actor: User | None, today: datetime.date | None = None, **fields
+) -> Decision:
     """A draft decision; its awards are added with :func:`award_add`."""
     check_allowed(actor, Decision, "change", unit=fields["issuer"])
     decision = Decision(status=DecisionStatus.DRAFT)
@@ -180,8 +184,11 @@ def _notify_issued(decision: Decision, awards: list[Award]) -> None:
 def _require_draft(decision: Decision) -> None:
     if decision.status != DecisionStatus.DRAFT:
         raise ValidationError(
-            _("Decision %(number)s has been issued; it can no longer be changed. "
-              "Revoke an award instead.") % {"number": decision.number}
+            _(
+                "Decision %(number)s has been issued; it can no longer be changed. "
+                "Revoke an award instead."
+            )
+            % {"number": decision.number}
         )
 
 
@@ -283,11 +290,15 @@ def award_add(
     decision = lock(Decision, decision.pk)
     _require_draft(decision)
     if not award_type.is_active:
-        raise ValidationError({"award_type": _("%(title)s is no longer in use.") % {"title": award_type}})
+        raise ValidationError(
+            {"award_type": _("%(title)s is no longer in use.") % {"title": award_type}}
+        )
     if not award_type.allows(subject):
         raise ValidationError(
-            {"award_type": _("%(title)s is not given to a recipient of this kind (%(kind)s).")
-             % {"title": award_type.name, "kind": Subject(subject).label}}
+            {
+                "award_type": _("%(title)s is not given to a recipient of this kind (%(kind)s).")
+                % {"title": award_type.name, "kind": Subject(subject).label}
+            }
         )
     award = Award(
         decision=decision,
@@ -322,9 +333,7 @@ def _duplicate_message(award: Award, other: Award | None) -> str:
             "title": award.award_type.name,
             "year": award.year,
         }
-    return _(
-        "%(name)s already has %(title)s for %(year)s (decision %(number)s of %(date)s)."
-    ) % {
+    return _("%(name)s already has %(title)s for %(year)s (decision %(number)s of %(date)s).") % {
         "name": award.recipient_name,
         "title": award.award_type.name,
         "year": award.year,
@@ -339,8 +348,10 @@ def _validate_award(award: Award, decision: Decision) -> None:
         raise ValidationError({"period_start": _("The period starts after it ends.")})
     if award.kind and award.award_type.kinds and award.kind not in award.award_type.kinds:
         raise ValidationError(
-            {"kind": _("%(title)s is not given as %(kind)s.")
-             % {"title": award.award_type.name, "kind": CommendationKind(award.kind).label}}
+            {
+                "kind": _("%(title)s is not given as %(kind)s.")
+                % {"title": award.award_type.name, "kind": CommendationKind(award.kind).label}
+            }
         )
     _check_against_decision(award, decision)
     other = duplicate_of(award)
