@@ -49,6 +49,20 @@ def _refused(form) -> None:
     form.add_error(None, _("You may not record this for that unit."))
 
 
+def _apply(form, service, /, **arguments):
+    """Run ``service``; if it refuses, put its reason on ``form`` and return ``None``.
+    A service that returns nothing on success gives ``True``."""
+    try:
+        result = service(**arguments)
+    except ValidationError as error:
+        _save_errors(form, error)
+    except PermissionDenied:
+        _refused(form)
+    else:
+        return True if result is None else result
+    return None
+
+
 def _history_url(*, person=None, unit=None) -> str:
     if person is not None:
         return reverse("awards:person_history", args=[person.pk])
@@ -95,15 +109,15 @@ def _rating_create(request: HttpRequest, *, person=None, unit=None) -> HttpRespo
                 _("There is a rating for %(year)s already; edit it instead.") % {"year": year},
             )
         else:
-            try:
-                services.task_rating_save(
-                    actor=request.user, year=year, **lookup, **form.service_fields()
-                )
-            except ValidationError as error:
-                _save_errors(form, error)
-            except PermissionDenied:
-                _refused(form)
-            else:
+            saved = _apply(
+                form,
+                services.task_rating_save,
+                actor=request.user,
+                year=year,
+                **lookup,
+                **form.service_fields(),
+            )
+            if saved is not None:
                 messages.success(request, _("The task rating was saved."))
                 return redirect(back)
     name = person.full_name if person is not None else unit.name
@@ -141,20 +155,17 @@ def rating_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = TaskRatingForm(request.POST or None, initial=initial, fixed_year=True)
     back = _history_url(person=rating.person, unit=rating.unit)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.task_rating_save(
-                actor=request.user,
-                year=rating.year,
-                person=rating.person,
-                unit=rating.unit,
-                expected_version=form.cleaned_data["version"],
-                **form.service_fields(),
-            )
-        except ValidationError as error:
-            _save_errors(form, error)
-        except PermissionDenied:
-            _refused(form)
-        else:
+        saved = _apply(
+            form,
+            services.task_rating_save,
+            actor=request.user,
+            year=rating.year,
+            person=rating.person,
+            unit=rating.unit,
+            expected_version=form.cleaned_data["version"],
+            **form.service_fields(),
+        )
+        if saved is not None:
             messages.success(request, _("Changes saved."))
             return redirect(back)
     return _render_form(
@@ -189,13 +200,14 @@ def discipline_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = DisciplineEditForm(request.POST or None)
     back = _history_url(person=person)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.discipline_create(actor=request.user, person=person, **form.service_fields())
-        except ValidationError as error:
-            _save_errors(form, error)
-        except PermissionDenied:
-            _refused(form)
-        else:
+        saved = _apply(
+            form,
+            services.discipline_create,
+            actor=request.user,
+            person=person,
+            **form.service_fields(),
+        )
+        if saved is not None:
             messages.success(request, _("The discipline was recorded."))
             return redirect(back)
     return _render_form(
@@ -223,18 +235,15 @@ def discipline_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = DisciplineEditForm(request.POST or None, initial=initial)
     back = _history_url(person=discipline.person)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.discipline_update(
-                actor=request.user,
-                discipline=discipline,
-                expected_version=form.cleaned_data["version"],
-                **form.service_fields(),
-            )
-        except ValidationError as error:
-            _save_errors(form, error)
-        except PermissionDenied:
-            _refused(form)
-        else:
+        saved = _apply(
+            form,
+            services.discipline_update,
+            actor=request.user,
+            discipline=discipline,
+            expected_version=form.cleaned_data["version"],
+            **form.service_fields(),
+        )
+        if saved is not None:
             messages.success(request, _("Changes saved."))
             return redirect(back)
     return _render_form(
@@ -292,15 +301,14 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
     form = _initiative_form(request, initial)
     back = _history_url(person=person, unit=unit) if person or unit else reverse("awards:registry")
     if request.method == "POST" and form.is_valid():
-        try:
-            initiative = services.initiative_create(
-                actor=user, authors=list(form.cleaned_data["authors"]), **form.service_fields()
-            )
-        except ValidationError as error:
-            _save_errors(form, error)
-        except PermissionDenied:
-            _refused(form)
-        else:
+        initiative = _apply(
+            form,
+            services.initiative_create,
+            actor=user,
+            authors=list(form.cleaned_data["authors"]),
+            **form.service_fields(),
+        )
+        if initiative is not None:
             messages.success(
                 request, _("The initiative “%(title)s” was recorded.") % {"title": initiative.title}
             )
@@ -340,19 +348,16 @@ def initiative_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = _initiative_form(request, initial)
     back = _initiative_back(request, initiative)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.initiative_update(
-                actor=request.user,
-                initiative=initiative,
-                authors=list(form.cleaned_data["authors"]),
-                expected_version=form.cleaned_data["version"],
-                **form.service_fields(),
-            )
-        except ValidationError as error:
-            _save_errors(form, error)
-        except PermissionDenied:
-            _refused(form)
-        else:
+        saved = _apply(
+            form,
+            services.initiative_update,
+            actor=request.user,
+            initiative=initiative,
+            authors=list(form.cleaned_data["authors"]),
+            expected_version=form.cleaned_data["version"],
+            **form.service_fields(),
+        )
+        if saved is not None:
             messages.success(request, _("Changes saved."))
             return redirect(back)
     return _render_form(request, form, title=_("Edit the initiative"), back=back, obj=initiative)
@@ -403,13 +408,10 @@ def household_create(request: HttpRequest) -> HttpResponse:
     require_action(Household, request.user, "change")
     form = _household_form(request, {"unit": request.GET.get("unit")})
     if request.method == "POST" and form.is_valid():
-        try:
-            household = services.household_create(actor=request.user, **form.service_fields())
-        except ValidationError as error:
-            _save_errors(form, error)
-        except PermissionDenied:
-            _refused(form)
-        else:
+        household = _apply(
+            form, services.household_create, actor=request.user, **form.service_fields()
+        )
+        if household is not None:
             messages.success(request, _("The household was added."))
             return redirect("awards:household_history", pk=household.pk)
     return _render_form(
@@ -431,18 +433,15 @@ def household_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = _household_form(request, initial)
     back = reverse("awards:household_history", args=[household.pk])
     if request.method == "POST" and form.is_valid():
-        try:
-            services.household_update(
-                actor=request.user,
-                household=household,
-                expected_version=form.cleaned_data["version"],
-                **form.service_fields(),
-            )
-        except ValidationError as error:
-            _save_errors(form, error)
-        except PermissionDenied:
-            _refused(form)
-        else:
+        saved = _apply(
+            form,
+            services.household_update,
+            actor=request.user,
+            household=household,
+            expected_version=form.cleaned_data["version"],
+            **form.service_fields(),
+        )
+        if saved is not None:
             messages.success(request, _("Changes saved."))
             return redirect(back)
     return _render_form(
